@@ -1,0 +1,49 @@
+package app.fitsocial.classes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageLimit;
+import app.fitsocial.platform.web.PageQuery;
+
+@RestController
+@RequestMapping("/api/v1")
+class BookingsController {
+
+    private final BookingService bookings;
+
+    BookingsController(BookingService bookings) {
+        this.bookings = bookings;
+    }
+
+    @PostMapping("/classes/{classId}/bookings")
+    ResponseEntity<BookingResponse> book(CurrentUser me, @PathVariable long classId) {
+        BookingResponse booking = bookings.book(me.id(), classId);
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/bookings/{id}").buildAndExpand(booking.id()).toUri();
+        return ResponseEntity.created(location).body(booking);
+    }
+
+    @DeleteMapping("/bookings/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(CurrentUser me, @PathVariable long id) {
+        bookings.cancel(me.id(), id);
+    }
+
+    @GetMapping("/users/me/bookings")
+    CursorPage<BookingResponse> myBookings(CurrentUser me, @RequestParam(defaultValue = "true") boolean upcoming,
+            @PageLimit(10) PageQuery page) {
+        return bookings.myBookings(me.id(), upcoming, page);
+    }
+}

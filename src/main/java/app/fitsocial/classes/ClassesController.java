@@ -1,0 +1,82 @@
+package app.fitsocial.classes;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.InvalidRequestException;
+import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.ResourceNotFoundException;
+
+@RestController
+@RequestMapping("/api/v1/classes")
+class ClassesController {
+
+    private final ClassQueries queries;
+    private final ClassPublisher publisher;
+    private final Clock clock;
+
+    ClassesController(ClassQueries queries, ClassPublisher publisher, Clock clock) {
+        this.queries = queries;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    record NewClassRequest(
+            @Positive @Nullable Long providerId,
+            @NotBlank @Size(max = 120) String title,
+            @NotNull ClassType type,
+            @NotNull @Future Instant datetime,
+            @NotNull @Min(5) @Max(600) Integer durationMinutes,
+            @NotNull @Min(1) @Max(10000) Integer capacity,
+            @Size(min = 1, max = 100) @Nullable String city) {
+    }
+
+    /** Classes from {@code from} (default: now) to {@code to}, in time order. */
+    @GetMapping
+    CursorPage<ClassResponse> list(@RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Positive @Nullable Long provider,
+            @RequestParam(required = false) @Nullable ClassType type,
+            @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String city,
+            PageQuery page) {
+        Instant start = from == null ? clock.instant() : from;
+        if (to != null && !to.isAfter(start)) {
+            throw new InvalidRequestException("to must be later than from");
+        }
+        return queries.list(new ClassFilter(start, to, provider, type, city), page);
+    }
+
+    @GetMapping("/{id}")
+    ClassResponse get(@PathVariable long id) {
+        return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Class", id));
+    }
+
+    @PostMapping
+    ResponseEntity<ClassResponse> create(CurrentUser me, @Valid @RequestBody NewClassRequest request) {
+        long id = publisher.publish(me, request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+        return ResponseEntity.created(location).body(queries.find(id).orElseThrow());
+    }
+}

@@ -1,0 +1,36 @@
+package app.fitsocial.classes;
+
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.ResourceNotFoundException;
+
+@RestController
+@RequestMapping("/api/v1/providers")
+class ProvidersController {
+
+    private final ClassQueries queries;
+
+    ProvidersController(ClassQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    CursorPage<ProviderResponse> list(@RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String city,
+            PageQuery page) {
+        return queries.providers(city, page);
+    }
+
+    @GetMapping("/{id}")
+    ProviderResponse get(@PathVariable long id) {
+        return queries.provider(id).orElseThrow(() -> new ResourceNotFoundException("Provider", id));
+    }
+}

@@ -1,0 +1,45 @@
+package app.fitsocial.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+interface UserRepository extends Repository<User, Long> {
+
+    User save(User user);
+
+    User saveAndFlush(User user);
+
+    void flush();
+
+    Optional<User> findById(long id);
+
+    boolean existsById(long id);
+
+    Optional<User> findByEmail(String email);
+
+    boolean existsByEmail(String email);
+
+    @Query(value = """
+            SELECT * FROM users
+            WHERE lower(display_name) COLLATE "C" LIKE :prefix
+            ORDER BY lower(display_name) COLLATE "C", id
+            LIMIT :limit""", nativeQuery = true)
+    List<User> searchByDisplayName(@Param("prefix") String prefix, @Param("limit") int limit);
+
+    @Query(value = """
+            SELECT * FROM users
+            WHERE lower(display_name) COLLATE "C" LIKE :prefix
+              AND (lower(display_name) COLLATE "C", id) > (CAST(:afterName AS text) COLLATE "C", :afterId)
+            ORDER BY lower(display_name) COLLATE "C", id
+            LIMIT :limit""", nativeQuery = true)
+    List<User> searchByDisplayNameAfter(@Param("prefix") String prefix, @Param("afterName") String afterName,
+            @Param("afterId") long afterId, @Param("limit") int limit);
+
+    @Query("SELECT new app.fitsocial.identity.UserSummary(u.id, u.displayName) FROM User u WHERE u.id IN :ids")
+    List<UserSummary> findSummaries(@Param("ids") Collection<Long> ids);
+}

@@ -1,0 +1,78 @@
+package app.fitsocial.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.web.Cursor;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.ResourceNotFoundException;
+
+@RestController
+@RequestMapping("/api/v1/users")
+class UsersController {
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    UsersController(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/me")
+    UserProfileResponse me(CurrentUser me) {
+        return UserProfileResponse.from(load(me.id()));
+    }
+
+    @PatchMapping("/me")
+    @Transactional
+    UserProfileResponse updateMe(CurrentUser me, @Valid @RequestBody ProfileChanges changes) {
+        User user = load(me.id());
+        user.update(changes, clock.instant());
+        return UserProfileResponse.from(users.saveAndFlush(user));
+    }
+
+    @GetMapping("/{id}")
+    PublicProfileResponse profile(@PathVariable long id) {
+        return PublicProfileResponse.from(load(id));
+    }
+
+    /** Users whose display name starts with {@code q} (case-insensitive), in name order. */
+    @GetMapping
+    CursorPage<PublicProfileResponse> search(@RequestParam @Size(min = 1, max = 50) String q, PageQuery page) {
+        String prefix = likePrefix(q.strip().toLowerCase(Locale.ROOT));
+        List<User> rows;
+        if (page.cursor() == null) {
+            rows = users.searchByDisplayName(prefix, page.fetchSize());
+        }
+        else {
+            Cursor.TextId after = Cursor.decodeText(page.cursor());
+            rows = users.searchByDisplayNameAfter(prefix, after.text(), after.id(), page.fetchSize());
+        }
+        return CursorPage.of(rows, page, PublicProfileResponse::from,
+                user -> Cursor.ofText(user.displayName().toLowerCase(Locale.ROOT), user.id()));
+    }
+
+    private User load(long id) {
+        return users.findById(id).orElseThrow(() -> new ResourceNotFoundException("User", id));
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.fitsocial.platform.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.fitsocial.platform.security;
+
+import org.jspecify.annotations.NullMarked;

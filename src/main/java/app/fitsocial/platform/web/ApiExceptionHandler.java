@@ -1,0 +1,239 @@
+package app.fitsocial.platform.web;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns every error into an RFC 9457 {@code application/problem+json} answer with a stable
+ * {@code type}, a human {@code title} and, for validation failures, {@code errors[]}.
+ * No exception class name, SQL or stack trace ever reaches the client.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), messageOf(e.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return validationProblem(errors, headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(parameterName(result), messageOf(error.getDefaultMessage()))))
+                .toList();
+        return validationProblem(errors, headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                cause = t;
+                break;
+            }
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = pathOf(mismatch);
+            String message = mismatch instanceof InvalidFormatException invalid
+                    ? "has an invalid value" + allowedValues(invalid.getTargetType())
+                    : "has the wrong type; expected " + describe(mismatch.getTargetType());
+            return validationProblem(List.of(new FieldError(field, message)), headers);
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return validationProblem(List.of(new FieldError(pathOf(databind), "has an invalid value")), headers);
+        }
+        String detail = cause instanceof JacksonException || ex.getMessage().startsWith("JSON parse error")
+                ? "The request body is not valid JSON"
+                : "The request body is missing or unreadable";
+        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(ex.getPropertyName());
+        String message = "has an invalid value" + allowedValues(ex.getRequiredType());
+        return validationProblem(List.of(new FieldError(name, message)), headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return validationProblem(List.of(new FieldError(ex.getParameterName(), "is required")), headers);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
+        ProblemDetail problem = ProblemException.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                "A valid bearer access token is required");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem);
+    }
+
+    @ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+    ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
+        ProblemDetail problem = ProblemException.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "You are not allowed to do this");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+        log.info("Write refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemException.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "The request conflicts with the current state of the resource");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, SQLTransientConnectionException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class })
+    ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemException.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "Service temporarily unavailable", "The service cannot reach its database; retry shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (ex instanceof ErrorResponse errorResponse) {
+            return ResponseEntity.status(errorResponse.getStatusCode()).body(errorResponse.getBody());
+        }
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemException.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "An unexpected error occurred; it has been logged");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String slug = status == null ? "error" : status.name().toLowerCase().replace('_', '-');
+            problem.setType(java.net.URI.create(ProblemException.TYPE_PREFIX + slug));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> validationProblem(List<FieldError> errors, HttpHeaders headers) {
+        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
+                detail.isEmpty() ? "The request is invalid" : detail);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        var requestParam = result.getMethodParameter().getParameterAnnotation(
+                org.springframework.web.bind.annotation.RequestParam.class);
+        if (requestParam != null && !requestParam.name().isEmpty()) {
+            return requestParam.name();
+        }
+        return name == null ? "parameter" : name;
+    }
+
+    private static String pathOf(DatabindException ex) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            }
+            else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String messageOf(@Nullable String message) {
+        return message == null ? "is invalid" : message;
+    }
+
+    private static String allowedValues(@Nullable Class<?> type) {
+        if (type != null && type.isEnum()) {
+            String values = java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return "; expected one of " + values;
+        }
+        return type == null ? "" : "; expected " + describe(type);
+    }
+
+    private static String describe(@Nullable Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)
+                || type == int.class || type == long.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 time such as 2026-11-28T15:00:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,106 @@
+package app.fitsocial.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Opaque keyset cursors: the sort key of the last item of a page and its id, base64url-encoded.
+ * Clients must not interpret them; anything that does not decode is a 400, never a 500.
+ */
+public final class Cursor {
+
+    private static final String VERSION = "1";
+    private static final char SEPARATOR = '\u001f';
+
+    private Cursor() {
+    }
+
+    /** A position after an item sorted by a time, ties broken by id. */
+    public record TimeId(Instant time, long id) {
+    }
+
+    /** A position after an item sorted by a text key, ties broken by id. */
+    public record TextId(String text, long id) {
+    }
+
+    public static String ofTime(Instant time, long id) {
+        return encode("t", Long.toString(time.getEpochSecond()), Integer.toString(time.getNano()), Long.toString(id));
+    }
+
+    public static String ofText(String text, long id) {
+        return encode("s", text, Long.toString(id));
+    }
+
+    public static String ofId(long id) {
+        return encode("i", Long.toString(id));
+    }
+
+    public static TimeId decodeTime(String cursor) {
+        String[] parts = decode(cursor, "t", 3);
+        try {
+            return new TimeId(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    Long.parseLong(parts[2]));
+        }
+        catch (RuntimeException ex) {
+            throw invalid();
+        }
+    }
+
+    public static TextId decodeText(String cursor) {
+        String[] parts = decode(cursor, "s", 2);
+        try {
+            return new TextId(parts[0], Long.parseLong(parts[1]));
+        }
+        catch (NumberFormatException ex) {
+            throw invalid();
+        }
+    }
+
+    public static long decodeId(String cursor) {
+        String[] parts = decode(cursor, "i", 1);
+        try {
+            return Long.parseLong(parts[0]);
+        }
+        catch (NumberFormatException ex) {
+            throw invalid();
+        }
+    }
+
+    private static String encode(String kind, String... parts) {
+        StringBuilder text = new StringBuilder(VERSION).append(SEPARATOR).append(kind);
+        for (String part : parts) {
+            text.append(SEPARATOR).append(part);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor, String kind, int count) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            throw invalid();
+        }
+        String[] all = text.split(String.valueOf(SEPARATOR), -1);
+        if (all.length != count + 2 || !all[0].equals(VERSION) || !all[1].equals(kind)) {
+            throw invalid();
+        }
+        String[] parts = new String[count];
+        System.arraycopy(all, 2, parts, 0, count);
+        return parts;
+    }
+
+    private static ErrorResponseException invalid() {
+        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
+                "The cursor is not one this list handed out; start again without it");
+        problem.setProperty("errors", List.of(new FieldError("cursor", "is not a valid cursor")));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}

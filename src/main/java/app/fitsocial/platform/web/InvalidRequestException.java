@@ -1,0 +1,11 @@
+package app.fitsocial.platform.web;
+
+import org.springframework.http.HttpStatus;
+
+/** A request that is well-formed JSON but asks for something that cannot be done as asked. */
+public class InvalidRequestException extends ProblemException {
+
+    public InvalidRequestException(String detail) {
+        super(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+}

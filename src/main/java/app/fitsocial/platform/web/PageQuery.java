@@ -1,0 +1,19 @@
+package app.fitsocial.platform.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pagination arguments of a list request: how many items ({@code limit}, already checked
+ * against its bounds) and where to continue ({@code cursor}, opaque, possibly absent).
+ * Controllers receive it as a method argument; see {@link PageLimit} for the default size.
+ */
+public record PageQuery(int limit, @Nullable String cursor) {
+
+    /** Largest page a client may ask for. */
+    public static final int MAX_LIMIT = 100;
+
+    /** Rows to fetch so that one extra tells whether a next page exists. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+}

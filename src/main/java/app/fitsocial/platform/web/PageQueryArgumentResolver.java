@@ -1,0 +1,52 @@
+package app.fitsocial.platform.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Resolves {@code ?limit=&cursor=} into a {@link PageQuery}, rejecting out-of-range limits with 400. */
+class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
+
+    static final int DEFAULT_LIMIT = 20;
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == PageQuery.class;
+    }
+
+    @Override
+    public PageQuery resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+        PageLimit annotation = parameter.getParameterAnnotation(PageLimit.class);
+        int limit = annotation == null ? DEFAULT_LIMIT : annotation.value();
+        String rawLimit = request.getParameter("limit");
+        if (rawLimit != null) {
+            try {
+                limit = Integer.parseInt(rawLimit.trim());
+            }
+            catch (NumberFormatException ex) {
+                throw invalidLimit();
+            }
+            if (limit < 1 || limit > PageQuery.MAX_LIMIT) {
+                throw invalidLimit();
+            }
+        }
+        String cursor = request.getParameter("cursor");
+        return new PageQuery(limit, cursor == null || cursor.isBlank() ? null : cursor);
+    }
+
+    private static ErrorResponseException invalidLimit() {
+        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
+                "limit must be a whole number between 1 and " + PageQuery.MAX_LIMIT);
+        problem.setProperty("errors", List.of(new FieldError("limit", "must be between 1 and " + PageQuery.MAX_LIMIT)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}

@@ -1,0 +1,43 @@
+package app.fitsocial.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the servlet container's error dispatches (no handler for a path, errors raised outside
+ * Spring MVC) with the same problem details as every other error, instead of Boot's default body.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String detail = switch (status) {
+            case NOT_FOUND -> "There is no resource at " + path;
+            case INTERNAL_SERVER_ERROR -> "An unexpected error occurred; it has been logged";
+            default -> status.getReasonPhrase();
+        };
+        String type = status.name().toLowerCase().replace('_', '-');
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            type = "internal";
+        }
+        ProblemDetail problem = ProblemException.problem(status, type, status.getReasonPhrase(), detail);
+        if (path != null) {
+            problem.setInstance(java.net.URI.create(path.toString()));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.fitsocial.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package app.fitsocial;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
+
+/**
+ * The one context configuration of the integration tests: the whole service on a random port,
+ * on embedded PostgreSQL and Redis unless {@code DATABASE_URL} / {@code REDIS_URL} name real ones.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EmbeddedServicesConfiguration.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,62 @@
+package app.fitsocial;
+
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lists cost a fixed number of SQL statements whatever their page size: no N+1 anywhere.
+ * Statements are counted by datasource-proxy around the real connection pool.
+ */
+class QueryCountIntegrationTests extends IntegrationTestSupport {
+
+    private long statementsOf(Supplier<ApiResponse> request) {
+        long before = sqlStatements.total();
+        ApiResponse response = request.get();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return sqlStatements.total() - before;
+    }
+
+    @Test
+    void classListingIsOneStatementWhateverThePageSize() {
+        long provider = newProvider(null, "Lyon");
+        for (int i = 0; i < 30; i++) {
+            newClass(provider, inDays(1 + i % 5), 10);
+        }
+        long small = statementsOf(() -> api().get("/api/v1/classes?provider=" + provider + "&limit=2", null));
+        long large = statementsOf(() -> api().get("/api/v1/classes?provider=" + provider + "&limit=30", null));
+        assertThat(small).isEqualTo(large).isEqualTo(1);
+    }
+
+    @Test
+    void reviewListingIsTwoStatementsWhateverThePageSize() {
+        long provider = newProvider(null, "Lyon");
+        long classId = newClass(provider, inDays(-1), 50);
+        for (int i = 0; i < 25; i++) {
+            TestUser user = newUser();
+            attend(user.id(), classId);
+            jdbc.sql("INSERT INTO reviews (user_id, class_id, provider_id, rating, text) VALUES (:u, :c, :p, 4, 'ok')")
+                    .param("u", user.id()).param("c", classId).param("p", provider).update();
+        }
+        String token = newUser().token();
+        long small = statementsOf(() -> api().get("/api/v1/reviews?classId=" + classId + "&limit=2", token));
+        long large = statementsOf(() -> api().get("/api/v1/reviews?classId=" + classId + "&limit=25", token));
+        long byProvider = statementsOf(() -> api().get("/api/v1/reviews?providerId=" + provider + "&limit=25", token));
+        // one for the page of reviews, one for all of its authors
+        assertThat(small).isEqualTo(large).isEqualTo(byProvider).isEqualTo(2);
+    }
+
+    @Test
+    void bookingListingIsOneStatementWhateverThePageSize() {
+        long provider = newProvider(null, "Lyon");
+        TestUser user = newUser();
+        for (int i = 0; i < 12; i++) {
+            attend(user.id(), newClass(provider, inDays(1 + i), 10));
+        }
+        long small = statementsOf(() -> api().get("/api/v1/users/me/bookings?limit=1", user.token()));
+        long large = statementsOf(() -> api().get("/api/v1/users/me/bookings?limit=12", user.token()));
+        assertThat(small).isEqualTo(large).isEqualTo(1);
+    }
+}

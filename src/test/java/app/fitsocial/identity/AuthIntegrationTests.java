@@ -1,0 +1,217 @@
+package app.fitsocial.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+import app.fitsocial.ApiResponse;
+import app.fitsocial.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthIntegrationTests extends IntegrationTestSupport {
+
+    private static final String PASSWORD = "correct-horse-battery";
+
+    @Autowired
+    private JwtEncoder jwtEncoder;
+
+    private ApiResponse register(String email, String password, String displayName) {
+        return api().post("/api/v1/auth/register", null,
+                Map.of("email", email, "password", password, "displayName", displayName));
+    }
+
+    private String newEmail() {
+        return unique("auth") + "@Example.com";
+    }
+
+    @Test
+    void registersAUserAndReturnsTokens() {
+        String email = newEmail();
+        ApiResponse response = register(email, PASSWORD, "  Jamie Jogger ");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        var body = response.json();
+        assertThat(body.path("user").path("id").isNumber()).isTrue();
+        assertThat(body.path("user").path("email").asString()).isEqualTo(email.toLowerCase());
+        assertThat(body.path("user").path("displayName").asString()).isEqualTo("Jamie Jogger");
+        assertThat(body.path("user").path("role").asString()).isEqualTo("USER");
+        assertThat(body.path("user").path("createdAt").asString()).endsWith("Z");
+        assertThat(body.path("user").has("passwordHash")).isFalse();
+        assertThat(body.path("accessToken").asString()).isNotBlank();
+        assertThat(body.path("refreshToken").asString()).isNotBlank();
+        assertThat(body.path("expiresIn").asLong()).isEqualTo(900);
+
+        ApiResponse me = api().get("/api/v1/users/me", body.path("accessToken").asString());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("id").asLong()).isEqualTo(body.path("user").path("id").asLong());
+    }
+
+    @Test
+    void storesPasswordsHashedWithBcrypt() {
+        String email = newEmail();
+        register(email, PASSWORD, "Hash Check");
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE email = :email")
+                .param("email", email.toLowerCase()).query(String.class).single();
+        assertThat(hash).startsWith("$2a$").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void rejectsADuplicateEmailWhateverItsCase() {
+        String email = newEmail();
+        assertThat(register(email, PASSWORD, "First").status()).isEqualTo(201);
+        assertProblem(register(email.toUpperCase(), PASSWORD, "Second"), 409, "email-taken");
+    }
+
+    @Test
+    void rejectsAWeakPassword() {
+        ApiResponse response = register(newEmail(), "short", "Weak");
+        assertFieldError(response, "password");
+    }
+
+    @Test
+    void rejectsMissingFieldsNamingEachOfThem() {
+        ApiResponse response = api().post("/api/v1/auth/register", null, "{}");
+        assertFieldError(response, "email");
+        assertFieldError(response, "password");
+        assertFieldError(response, "displayName");
+    }
+
+    @Test
+    void rejectsAnInvalidEmailAndOverLongDisplayName() {
+        ApiResponse response = register("not-an-email", PASSWORD, "x".repeat(51));
+        assertFieldError(response, "email");
+        assertFieldError(response, "displayName");
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        ApiResponse response = api().post("/api/v1/auth/register", null, "{\"email\": \"a@b.c\", ");
+        assertProblem(response, 400, "malformed-body");
+    }
+
+    @Test
+    void rejectsWrongTypes() {
+        ApiResponse response = api().post("/api/v1/auth/register", null,
+                "{\"email\": \"a@b.c\", \"password\": \"long-enough-pw\", \"displayName\": {\"nested\": true}}");
+        assertFieldError(response, "displayName");
+    }
+
+    @Test
+    void rejectsAnEmptyBody() {
+        ApiResponse response = api().post("/api/v1/auth/login", null, null);
+        assertProblem(response, 400, "malformed-body");
+    }
+
+    @Test
+    void logsInWithTheRightPassword() {
+        String email = newEmail();
+        register(email, PASSWORD, "Login");
+        ApiResponse response = api().post("/api/v1/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("accessToken").asString()).isNotBlank();
+        assertThat(response.json().path("user").path("email").asString()).isEqualTo(email.toLowerCase());
+    }
+
+    @Test
+    void answersWrongPasswordAndUnknownEmailAlike() {
+        String email = newEmail();
+        register(email, PASSWORD, "Login");
+        ApiResponse wrongPassword = api().post("/api/v1/auth/login", null,
+                Map.of("email", email, "password", "wrong-password-1"));
+        ApiResponse unknownEmail = api().post("/api/v1/auth/login", null,
+                Map.of("email", newEmail(), "password", PASSWORD));
+        assertProblem(wrongPassword, 401, "invalid-credentials");
+        assertProblem(unknownEmail, 401, "invalid-credentials");
+        assertThat(wrongPassword.json().path("detail")).isEqualTo(unknownEmail.json().path("detail"));
+    }
+
+    @Test
+    void refreshRotatesTheTokenAndTheOldOneStopsWorking() {
+        var session = register(newEmail(), PASSWORD, "Rotator").json();
+        String first = session.path("refreshToken").asString();
+
+        ApiResponse refreshed = api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", first));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        String second = refreshed.json().path("refreshToken").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(api().get("/api/v1/users/me", refreshed.json().path("accessToken").asString()).status()).isEqualTo(200);
+
+        assertProblem(api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", first)), 401,
+                "invalid-refresh-token");
+    }
+
+    @Test
+    void reuseOfAReplacedRefreshTokenRevokesTheWholeFamily() {
+        var session = register(newEmail(), PASSWORD, "Victim").json();
+        String stolen = session.path("refreshToken").asString();
+        String current = api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", stolen))
+                .json().path("refreshToken").asString();
+
+        assertThat(api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", stolen)).status()).isEqualTo(401);
+        // the legitimate holder's newer token is revoked too: the family is compromised
+        assertProblem(api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", current)), 401,
+                "invalid-refresh-token");
+    }
+
+    @Test
+    void storesRefreshTokensOnlyAsHashes() {
+        var session = register(newEmail(), PASSWORD, "Hashed").json();
+        String token = session.path("refreshToken").asString();
+        long stored = jdbc.sql("SELECT count(*) FROM refresh_tokens WHERE token_hash = :token")
+                .param("token", token).query(Long.class).single();
+        assertThat(stored).isZero();
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        var session = register(newEmail(), PASSWORD, "Leaver").json();
+        String token = session.path("refreshToken").asString();
+        assertThat(api().post("/api/v1/auth/logout", null, Map.of("refreshToken", token)).status()).isEqualTo(204);
+        assertThat(api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", token)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsAnUnknownRefreshToken() {
+        assertProblem(api().post("/api/v1/auth/refresh", null, Map.of("refreshToken", "made-up")), 401,
+                "invalid-refresh-token");
+    }
+
+    @Test
+    void rejectsRequestsWithoutAToken() {
+        ApiResponse response = api().get("/api/v1/users/me", null);
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.header("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void rejectsATamperedToken() {
+        TestUser user = newUser();
+        String[] parts = user.token().split("\\.");
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"sub\":\"1\",\"iss\":\"fitsocial\",\"roles\":[\"ADMIN\"],\"exp\":"
+                        + (Instant.now().getEpochSecond() + 600) + "}").getBytes());
+        String tampered = parts[0] + "." + otherPayload + "." + parts[2];
+        assertProblem(api().get("/api/v1/users/me", tampered), 401, "unauthorized");
+        assertProblem(api().get("/api/v1/users/me", "not.a.jwt"), 401, "unauthorized");
+    }
+
+    @Test
+    void rejectsAnExpiredToken() {
+        TestUser user = newUser();
+        Instant past = Instant.now().minusSeconds(3600);
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("fitsocial").subject(Long.toString(user.id()))
+                .issuedAt(past.minusSeconds(900)).expiresAt(past).claim("roles", List.of("USER")).build();
+        String expired = jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        assertProblem(api().get("/api/v1/users/me", expired), 401, "unauthorized");
+    }
+}

@@ -1,0 +1,126 @@
+package app.fitsocial.platform.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * One embedded PostgreSQL 17 and one embedded Redis per JVM, started on first use on free
+ * loopback ports and stopped by a JVM shutdown hook (Ctrl-C included), so every Spring context
+ * of a test run shares them and nothing outlives the process.
+ */
+final class EmbeddedServers {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
+
+    private static @Nullable EmbeddedPostgres postgres;
+    private static @Nullable Path postgresDataDir;
+    private static @Nullable RedisServer redis;
+    private static int redisPort;
+
+    private EmbeddedServers() {
+    }
+
+    /**
+     * Starts PostgreSQL once. With a {@code dataDir} the data survives restarts; without one it
+     * lives in a temporary directory, tuned for tests (no fsync), and is deleted on exit.
+     */
+    static synchronized EmbeddedPostgres postgres(@Nullable Path dataDir) {
+        if (postgres == null) {
+            try {
+                boolean persistent = dataDir != null;
+                Path dir = persistent ? dataDir.toAbsolutePath().normalize()
+                        : Files.createTempDirectory("fitsocial-pg-");
+                Files.createDirectories(dir);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(!persistent)
+                        .setPort(freePort())
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("max_connections", "200");
+                if (!persistent) {
+                    builder.setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off");
+                }
+                postgres = builder.start();
+                postgresDataDir = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopPostgres, "embedded-postgres-stop"));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Embedded PostgreSQL did not start", ex);
+            }
+        }
+        return postgres;
+    }
+
+    static synchronized @Nullable Path postgresDataDir() {
+        return postgresDataDir;
+    }
+
+    static synchronized int redisPort() {
+        if (redis == null) {
+            try {
+                int port = freePort();
+                Path dir = Files.createTempDirectory("fitsocial-redis-");
+                redis = RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .setting("dir " + dir)
+                        .setting("maxmemory 256mb")
+                        .build();
+                redis.start();
+                redisPort = port;
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopRedis, "embedded-redis-stop"));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Embedded Redis did not start", ex);
+            }
+        }
+        return redisPort;
+    }
+
+    private static synchronized void stopPostgres() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            }
+            catch (IOException ex) {
+                log.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());
+            }
+            postgres = null;
+        }
+    }
+
+    private static synchronized void stopRedis() {
+        if (redis != null) {
+            try {
+                redis.stop();
+            }
+            catch (IOException ex) {
+                log.warn("Embedded Redis did not stop cleanly: {}", ex.getMessage());
+            }
+            redis = null;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
