@@ -57,6 +57,13 @@ class RatingAggregates {
     }
 
     private RatingResponse recompute(Subject subject, long subjectId) {
+        // Serialise refreshes of one subject: under READ COMMITTED a concurrent writer's review is
+        // invisible to a statement that started before it committed, so without this lock the
+        // last refresh to commit could miss a review. Waiting here makes the next statement see it.
+        // Locks are always taken class first, then provider, so two writers cannot deadlock.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "rating:" + subject.name() + ":" + subjectId)
+                .query((rs, row) -> 1).single();
         String sql = """
                 INSERT INTO rating_aggregates (subject_type, subject_id, average, count,
                                                count_1, count_2, count_3, count_4, count_5, computed_at)

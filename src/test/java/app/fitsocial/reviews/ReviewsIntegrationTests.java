@@ -159,6 +159,46 @@ class ReviewsIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void concurrentReviewsAllCountInTheAggregate() throws Exception {
+        long provider = newProvider(null, "Bergen");
+        long classId = newClass(provider, inDays(-1), 20);
+        List<TestUser> reviewers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            TestUser user = newUser();
+            attend(user.id(), classId);
+            reviewers.add(user);
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < reviewers.size(); i++) {
+                TestUser user = reviewers.get(i);
+                int stars = 1 + i % 5;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return review(user, classId, stars, "Concurrent").status();
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        var rating = api().get("/api/v1/classes/" + classId + "/rating", null).json();
+        var expected = jdbc.sql("SELECT count(*) AS n, round(avg(rating), 2) AS avg FROM reviews WHERE class_id = :c")
+                .param("c", classId).query().singleRow();
+        assertThat(rating.path("count").asLong()).isEqualTo(12);
+        assertThat(rating.path("average").decimalValue()).isEqualByComparingTo((java.math.BigDecimal) expected.get("avg"));
+        assertThat(api().get("/api/v1/providers/" + provider + "/rating", null).json().path("count").asLong())
+                .isEqualTo(12);
+        assertThat(api().get("/api/v1/classes/" + classId, null).json().path("ratingCount").asLong()).isEqualTo(12);
+    }
+
+    @Test
     void ratingOfAnUnratedClassIsEmptyAndOfAnUnknownOneNotFound() {
         long classId = newClass(newProvider(null, "Bergen"), inDays(3), 10);
         var rating = api().get("/api/v1/classes/" + classId + "/rating", null).json();
