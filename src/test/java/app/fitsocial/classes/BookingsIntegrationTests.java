@@ -88,6 +88,18 @@ class BookingsIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aBookingOfAClassThatHasStartedCannotBeCancelled() {
+        long classId = newClass(newProvider(null, "Kyiv"), inDays(-1), 5);
+        TestUser user = newUser();
+        attend(user.id(), classId);
+        long bookingId = jdbc.sql("SELECT id FROM bookings WHERE user_id = :u").param("u", user.id())
+                .query(Long.class).single();
+        assertProblem(api().delete("/api/v1/bookings/" + bookingId, user.token()), 400, "class-in-past");
+        assertThat(bookingRows(classId)).isEqualTo(1);
+        assertFieldError(api().delete("/api/v1/bookings/first", user.token()), "id");
+    }
+
+    @Test
     void someoneElsesBookingCannotBeCancelled() {
         long classId = newClass(newProvider(null, "Kyiv"), inDays(2), 5);
         TestUser owner = newUser();
