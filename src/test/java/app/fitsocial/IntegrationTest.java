@@ -16,7 +16,8 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fitsocial.feed.celebrity-threshold=5")
 @Import(EmbeddedServicesConfiguration.class)
 public @interface IntegrationTest {
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -39,6 +40,21 @@ interface UserRepository extends Repository<User, Long> {
             LIMIT :limit""", nativeQuery = true)
     List<User> searchByDisplayNameAfter(@Param("prefix") String prefix, @Param("afterName") String afterName,
             @Param("afterId") long afterId, @Param("limit") int limit);
+
+    List<User> findByIdIn(Collection<Long> ids);
+
+    @Query("SELECT u.id FROM User u WHERE u.id IN :ids AND u.followersCount >= :threshold")
+    List<Long> findIdsWithFollowersAtLeast(@Param("ids") Collection<Long> ids, @Param("threshold") long threshold);
+
+    @Modifying
+    @Query(value = """
+            UPDATE users SET following_count = following_count + :delta WHERE id = :follower
+            """, nativeQuery = true)
+    int adjustFollowing(@Param("follower") long followerId, @Param("delta") int delta);
+
+    @Modifying
+    @Query(value = "UPDATE users SET followers_count = followers_count + :delta WHERE id = :followee", nativeQuery = true)
+    int adjustFollowers(@Param("followee") long followeeId, @Param("delta") int delta);
 
     @Query("SELECT new app.fitsocial.identity.UserSummary(u.id, u.displayName) FROM User u WHERE u.id IN :ids")
     List<UserSummary> findSummaries(@Param("ids") Collection<Long> ids);

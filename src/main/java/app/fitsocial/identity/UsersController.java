@@ -48,13 +48,13 @@ class UsersController {
     }
 
     @GetMapping("/{id}")
-    PublicProfileResponse profile(@PathVariable long id) {
-        return PublicProfileResponse.from(load(id));
+    PublicProfile profile(@PathVariable long id) {
+        return PublicProfile.from(load(id));
     }
 
     /** Users whose display name starts with {@code q} (case-insensitive), in name order. */
     @GetMapping
-    CursorPage<PublicProfileResponse> search(@RequestParam @Size(min = 1, max = 50) String q, PageQuery page) {
+    CursorPage<PublicProfile> search(@RequestParam @Size(min = 1, max = 50) String q, PageQuery page) {
         String prefix = likePrefix(q.strip().toLowerCase(Locale.ROOT));
         List<User> rows;
         if (page.cursor() == null) {
@@ -64,7 +64,7 @@ class UsersController {
             Cursor.TextId after = Cursor.decodeText(page.cursor());
             rows = users.searchByDisplayNameAfter(prefix, after.text(), after.id(), page.fetchSize());
         }
-        return CursorPage.of(rows, page, PublicProfileResponse::from,
+        return CursorPage.of(rows, page, PublicProfile::from,
                 user -> Cursor.ofText(user.displayName().toLowerCase(Locale.ROOT), user.id()));
     }
 

@@ -1,0 +1,123 @@
+package app.fitsocial.social;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import app.fitsocial.groups.GroupDirectory;
+import app.fitsocial.identity.UserDirectory;
+import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageLimit;
+import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.ResourceNotFoundException;
+
+@RestController
+@RequestMapping("/api/v1")
+class ActivityController {
+
+    private final ActivityService activities;
+    private final ActivityQueries queries;
+    private final UserDirectory users;
+    private final GroupDirectory groups;
+
+    ActivityController(ActivityService activities, ActivityQueries queries, UserDirectory users, GroupDirectory groups) {
+        this.activities = activities;
+        this.queries = queries;
+        this.users = users;
+        this.groups = groups;
+    }
+
+    record NewActivityRequest(@NotNull ActivityType type, @Size(max = 2000) @Nullable String text,
+            @Positive @Nullable Long classId, @Positive @Nullable Long groupId,
+            @Min(1) @Max(1440) @Nullable Integer durationMinutes) {
+    }
+
+    record NewCommentRequest(@NotBlank @Size(max = 1000) String text) {
+    }
+
+    @PostMapping("/social/activity")
+    ResponseEntity<ActivityResponse> post(CurrentUser me, @Valid @RequestBody NewActivityRequest request) {
+        long id = activities.post(me.id(), new ActivityService.NewActivity(request.type(), request.text(),
+                request.classId(), request.groupId(), request.durationMinutes()));
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+        return ResponseEntity.created(location).body(get(me, id));
+    }
+
+    @GetMapping("/social/activity/{id}")
+    ActivityResponse get(CurrentUser me, @PathVariable long id) {
+        ActivityResponse activity = queries.find(id, me.id());
+        if (activity == null) {
+            throw new ResourceNotFoundException("Activity", id);
+        }
+        return activity;
+    }
+
+    @DeleteMapping("/social/activity/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(CurrentUser me, @PathVariable long id) {
+        activities.delete(me.id(), id);
+    }
+
+    @PostMapping("/social/activity/{id}/likes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void like(CurrentUser me, @PathVariable long id) {
+        activities.like(me.id(), id);
+    }
+
+    @DeleteMapping("/social/activity/{id}/likes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlike(CurrentUser me, @PathVariable long id) {
+        activities.unlike(me.id(), id);
+    }
+
+    @PostMapping("/social/activity/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    CommentResponse comment(CurrentUser me, @PathVariable long id, @Valid @RequestBody NewCommentRequest request) {
+        long commentId = activities.comment(me.id(), id, request.text());
+        return new CommentResponse(commentId, id, users.summaries(java.util.List.of(me.id())).get(me.id()),
+                request.text().strip(), java.time.Instant.now());
+    }
+
+    @GetMapping("/social/activity/{id}/comments")
+    CursorPage<CommentResponse> comments(@PathVariable long id, PageQuery page) {
+        CursorPage<CommentResponse> comments = queries.comments(id, page);
+        if (comments.items().isEmpty() && page.cursor() == null && queries.find(id, 0) == null) {
+            throw new ResourceNotFoundException("Activity", id);
+        }
+        return comments;
+    }
+
+    @GetMapping("/users/{id}/activity")
+    CursorPage<ActivityResponse> byUser(CurrentUser me, @PathVariable long id, @PageLimit(10) PageQuery page) {
+        if (!users.exists(id)) {
+            throw new ResourceNotFoundException("User", id);
+        }
+        return queries.byAuthor(id, me.id(), page);
+    }
+
+    @GetMapping("/groups/{id}/activity")
+    CursorPage<ActivityResponse> byGroup(CurrentUser me, @PathVariable long id, @PageLimit(10) PageQuery page) {
+        if (!groups.exists(id)) {
+            throw new ResourceNotFoundException("Group", id);
+        }
+        return queries.byGroup(id, me.id(), page);
+    }
+}

@@ -1,0 +1,135 @@
+package app.fitsocial.social;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.fitsocial.identity.UserDirectory;
+import app.fitsocial.identity.UserSummary;
+import app.fitsocial.platform.web.Cursor;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageQuery;
+
+/**
+ * Reads activities. Any page costs three statements whatever its size: the activities, their
+ * authors (one {@code IN} query) and which of them the viewer liked (one {@code IN} query).
+ * Lists are newest first, keyset-paginated on the id.
+ */
+@Component
+@Transactional(readOnly = true)
+class ActivityQueries {
+
+    private static final String COLUMNS = """
+            SELECT id, author_id, type, text, class_id, group_id, duration_minutes, likes_count, comments_count,
+                   created_at FROM activities""";
+
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+
+    ActivityQueries(JdbcClient jdbc, UserDirectory users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    private record Row(long id, long authorId, ActivityType type, @Nullable String text, @Nullable Long classId,
+            @Nullable Long groupId, @Nullable Integer durationMinutes, long likesCount, long commentsCount,
+            java.time.Instant createdAt) {
+    }
+
+    CursorPage<ActivityResponse> byAuthor(long authorId, long viewerId, PageQuery page) {
+        return listWhere("author_id = :key", authorId, viewerId, page);
+    }
+
+    CursorPage<ActivityResponse> byGroup(long groupId, long viewerId, PageQuery page) {
+        return listWhere("group_id = :key", groupId, viewerId, page);
+    }
+
+    /** The given activities, complete, in the given order; ids that no longer exist are skipped. */
+    List<ActivityResponse> hydrate(List<Long> ids, long viewerId) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        jdbc.sql(COLUMNS + " WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query(ActivityQueries::toRow).list().forEach(row -> rows.put(row.id(), row));
+        List<Row> ordered = ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+        return complete(ordered, viewerId);
+    }
+
+    @Nullable ActivityResponse find(long id, long viewerId) {
+        List<ActivityResponse> found = hydrate(List.of(id), viewerId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    CursorPage<CommentResponse> comments(long activityId, PageQuery page) {
+        record CommentRow(long id, long authorId, String text, java.time.Instant createdAt) {
+        }
+        long after = page.cursor() == null ? 0 : Cursor.decodeId(page.cursor());
+        List<CommentRow> rows = jdbc.sql("""
+                SELECT id, author_id, text, created_at FROM activity_comments
+                WHERE activity_id = :a AND id > :after ORDER BY id LIMIT :limit""")
+                .param("a", activityId).param("after", after).param("limit", page.fetchSize())
+                .query((rs, n) -> new CommentRow(rs.getLong("id"), rs.getLong("author_id"), rs.getString("text"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+        CursorPage<CommentRow> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofId(r.id()));
+        Map<Long, UserSummary> authors = users.summaries(kept.items().stream().map(CommentRow::authorId).toList());
+        return new CursorPage<>(kept.items().stream()
+                .map(r -> new CommentResponse(r.id(), activityId, author(authors, r.authorId()), r.text(), r.createdAt()))
+                .toList(), kept.nextCursor());
+    }
+
+    private CursorPage<ActivityResponse> listWhere(String condition, long key, long viewerId, PageQuery page) {
+        long before = page.cursor() == null ? Long.MAX_VALUE : Cursor.decodeId(page.cursor());
+        List<Row> rows = jdbc.sql(COLUMNS + " WHERE " + condition + " AND id < :before ORDER BY id DESC LIMIT :limit")
+                .param("key", key).param("before", before).param("limit", page.fetchSize())
+                .query(ActivityQueries::toRow).list();
+        CursorPage<Row> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofId(r.id()));
+        return new CursorPage<>(complete(kept.items(), viewerId), kept.nextCursor());
+    }
+
+    private List<ActivityResponse> complete(List<Row> rows, long viewerId) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, UserSummary> authors = users.summaries(rows.stream().map(Row::authorId).toList());
+        Set<Long> liked = likedBy(viewerId, rows.stream().map(Row::id).toList());
+        List<ActivityResponse> result = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            result.add(new ActivityResponse(r.id(), r.type(), r.text(), r.classId(), r.groupId(), r.durationMinutes(),
+                    author(authors, r.authorId()), r.likesCount(), r.commentsCount(), liked.contains(r.id()),
+                    r.createdAt()));
+        }
+        return result;
+    }
+
+    private Set<Long> likedBy(long viewerId, Collection<Long> activityIds) {
+        return new HashSet<>(jdbc.sql("SELECT activity_id FROM activity_likes WHERE user_id = :u AND activity_id = ANY(:ids)")
+                .param("u", viewerId).param("ids", activityIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    private static UserSummary author(Map<Long, UserSummary> authors, long id) {
+        UserSummary author = authors.get(id);
+        return author != null ? author : new UserSummary(id, "");
+    }
+
+    private static Row toRow(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("author_id"), ActivityType.valueOf(rs.getString("type")),
+                rs.getString("text"), (Long) rs.getObject("class_id", Long.class),
+                (Long) rs.getObject("group_id", Long.class), (Integer) rs.getObject("duration_minutes", Integer.class),
+                rs.getLong("likes_count"), rs.getLong("comments_count"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

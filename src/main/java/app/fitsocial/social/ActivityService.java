@@ -1,0 +1,109 @@
+package app.fitsocial.social;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.fitsocial.classes.ClassCatalog;
+import app.fitsocial.groups.GroupDirectory;
+import app.fitsocial.platform.web.ResourceNotFoundException;
+
+/**
+ * Posting, deleting, liking and commenting. Likes and comments keep the activity's counters
+ * in the same transaction; a repeated like or unlike changes nothing.
+ */
+@Service
+class ActivityService {
+
+    private final JdbcClient jdbc;
+    private final ClassCatalog classes;
+    private final GroupDirectory groups;
+    private final ApplicationEventPublisher events;
+
+    ActivityService(JdbcClient jdbc, ClassCatalog classes, GroupDirectory groups, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.classes = classes;
+        this.groups = groups;
+        this.events = events;
+    }
+
+    record NewActivity(ActivityType type, @Nullable String text, @Nullable Long classId, @Nullable Long groupId,
+            @Nullable Integer durationMinutes) {
+    }
+
+    @Transactional
+    long post(long authorId, NewActivity activity) {
+        if (activity.classId() != null && classes.findClass(activity.classId()).isEmpty()) {
+            throw new ResourceNotFoundException("Class", activity.classId());
+        }
+        if (activity.groupId() != null) {
+            if (!groups.exists(activity.groupId())) {
+                throw new ResourceNotFoundException("Group", activity.groupId());
+            }
+            if (!groups.isMember(activity.groupId(), authorId)) {
+                throw new SocialExceptions.NotGroupMember(activity.groupId());
+            }
+        }
+        long id = jdbc.sql("""
+                INSERT INTO activities (author_id, type, text, class_id, group_id, duration_minutes)
+                VALUES (:author, :type, :text, :class, :group, :duration) RETURNING id""")
+                .param("author", authorId).param("type", activity.type().name())
+                .param("text", activity.text() == null || activity.text().isBlank() ? null : activity.text().strip())
+                .param("class", activity.classId()).param("group", activity.groupId())
+                .param("duration", activity.durationMinutes())
+                .query(Long.class).single();
+        events.publishEvent(new ActivityPosted(id, authorId, activity.groupId()));
+        return id;
+    }
+
+    @Transactional
+    void delete(long userId, long activityId) {
+        long author = authorOf(activityId);
+        if (author != userId) {
+            throw new SocialExceptions.NotAuthor(activityId);
+        }
+        jdbc.sql("DELETE FROM activities WHERE id = :id").param("id", activityId).update();
+        events.publishEvent(new ActivityDeleted(activityId, author));
+    }
+
+    @Transactional
+    void like(long userId, long activityId) {
+        long author = authorOf(activityId);
+        int added = jdbc.sql("""
+                INSERT INTO activity_likes (activity_id, user_id) VALUES (:a, :u)
+                ON CONFLICT (activity_id, user_id) DO NOTHING""").param("a", activityId).param("u", userId).update();
+        if (added == 1) {
+            jdbc.sql("UPDATE activities SET likes_count = likes_count + 1 WHERE id = :a").param("a", activityId).update();
+            events.publishEvent(new ActivityLiked(activityId, author, userId));
+        }
+    }
+
+    @Transactional
+    void unlike(long userId, long activityId) {
+        authorOf(activityId);
+        int removed = jdbc.sql("DELETE FROM activity_likes WHERE activity_id = :a AND user_id = :u")
+                .param("a", activityId).param("u", userId).update();
+        if (removed == 1) {
+            jdbc.sql("UPDATE activities SET likes_count = likes_count - 1 WHERE id = :a").param("a", activityId).update();
+        }
+    }
+
+    @Transactional
+    long comment(long userId, long activityId, String text) {
+        long author = authorOf(activityId);
+        long id = jdbc.sql("INSERT INTO activity_comments (activity_id, author_id, text) VALUES (:a, :u, :t) RETURNING id")
+                .param("a", activityId).param("u", userId).param("t", text.strip()).query(Long.class).single();
+        jdbc.sql("UPDATE activities SET comments_count = comments_count + 1 WHERE id = :a").param("a", activityId).update();
+        events.publishEvent(new ActivityCommented(activityId, id, author, userId));
+        return id;
+    }
+
+    /** The author of an activity; counters change by atomic increments, and the foreign keys stop a like or comment on a deleted activity. */
+    private long authorOf(long activityId) {
+        return jdbc.sql("SELECT author_id FROM activities WHERE id = :id").param("id", activityId)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new ResourceNotFoundException("Activity", activityId));
+    }
+}

@@ -1,0 +1,5 @@
+package app.fitsocial.social;
+
+enum ActivityType {
+    WORKOUT, CLASS_ATTENDED, ACHIEVEMENT, POST
+}

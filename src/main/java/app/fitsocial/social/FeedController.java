@@ -1,0 +1,24 @@
+package app.fitsocial.social;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageLimit;
+import app.fitsocial.platform.web.PageQuery;
+
+@RestController
+class FeedController {
+
+    private final FeedService feed;
+
+    FeedController(FeedService feed) {
+        this.feed = feed;
+    }
+
+    @GetMapping("/api/v1/social/feed")
+    CursorPage<ActivityResponse> feed(CurrentUser me, @PageLimit(10) PageQuery page) {
+        return feed.feed(me.id(), page);
+    }
+}

@@ -1,0 +1,26 @@
+package app.fitsocial.social;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Home feed settings.
+ *
+ * @param timelineSize most activity ids kept in one user's precomputed timeline
+ * @param celebrityThreshold followers from which an author's posts are merged into feeds at read
+ *        time instead of being pushed into every follower's timeline
+ * @param timelineIdleTtl a timeline not read for this long expires; only users with a live
+ *        timeline (recently active) receive pushes, the others get theirs rebuilt when they return
+ */
+@Validated
+@ConfigurationProperties("fitsocial.feed")
+public record FeedSettings(
+        @DefaultValue("800") @Min(10) int timelineSize,
+        @DefaultValue("1000") @Min(1) long celebrityThreshold,
+        @DefaultValue("7d") Duration timelineIdleTtl) {
+}

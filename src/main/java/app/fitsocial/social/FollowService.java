@@ -1,0 +1,90 @@
+package app.fitsocial.social;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.fitsocial.identity.FollowCounters;
+import app.fitsocial.identity.PublicProfile;
+import app.fitsocial.identity.UserDirectory;
+import app.fitsocial.platform.web.Cursor;
+import app.fitsocial.platform.web.CursorPage;
+import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.ResourceNotFoundException;
+
+/**
+ * Follow and unfollow, idempotently: only an actual change touches the counters and publishes
+ * an event, so repeats and races leave counts equal to rows.
+ */
+@Service
+class FollowService {
+
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+    private final FollowCounters counters;
+    private final ApplicationEventPublisher events;
+
+    FollowService(JdbcClient jdbc, UserDirectory users, FollowCounters counters, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.counters = counters;
+        this.events = events;
+    }
+
+    @Transactional
+    void follow(long followerId, long followeeId) {
+        requireOther(followerId, followeeId);
+        int added = jdbc.sql("""
+                INSERT INTO follows (follower_id, following_id) VALUES (:follower, :followee)
+                ON CONFLICT (follower_id, following_id) DO NOTHING""")
+                .param("follower", followerId).param("followee", followeeId).update();
+        if (added == 1) {
+            counters.followed(followerId, followeeId);
+            events.publishEvent(new UserFollowed(followerId, followeeId));
+        }
+    }
+
+    @Transactional
+    void unfollow(long followerId, long followeeId) {
+        requireOther(followerId, followeeId);
+        int removed = jdbc.sql("DELETE FROM follows WHERE follower_id = :follower AND following_id = :followee")
+                .param("follower", followerId).param("followee", followeeId).update();
+        if (removed == 1) {
+            counters.unfollowed(followerId, followeeId);
+            events.publishEvent(new UserUnfollowed(followerId, followeeId));
+        }
+    }
+
+    /** Followers (or followed users) newest follow first: one statement for the page, one for the profiles. */
+    @Transactional(readOnly = true)
+    CursorPage<PublicProfile> list(long userId, boolean followers, PageQuery page) {
+        if (!users.exists(userId)) {
+            throw new ResourceNotFoundException("User", userId);
+        }
+        record Edge(long id, long otherId) {
+        }
+        String sql = followers
+                ? "SELECT id, follower_id AS other FROM follows WHERE following_id = :u AND id < :after ORDER BY id DESC LIMIT :limit"
+                : "SELECT id, following_id AS other FROM follows WHERE follower_id = :u AND id < :after ORDER BY id DESC LIMIT :limit";
+        long after = page.cursor() == null ? Long.MAX_VALUE : Cursor.decodeId(page.cursor());
+        List<Edge> rows = jdbc.sql(sql).param("u", userId).param("after", after).param("limit", page.fetchSize())
+                .query((rs, n) -> new Edge(rs.getLong("id"), rs.getLong("other"))).list();
+        CursorPage<Edge> edges = CursorPage.of(rows, page, e -> e, e -> Cursor.ofId(e.id()));
+        Map<Long, PublicProfile> profiles = users.publicProfiles(edges.items().stream().map(Edge::otherId).toList());
+        return new CursorPage<>(edges.items().stream().map(e -> profiles.get(e.otherId()))
+                .filter(java.util.Objects::nonNull).toList(), edges.nextCursor());
+    }
+
+    private void requireOther(long followerId, long followeeId) {
+        if (followerId == followeeId) {
+            throw new SocialExceptions.CannotFollowSelf();
+        }
+        if (!users.exists(followeeId)) {
+            throw new ResourceNotFoundException("User", followeeId);
+        }
+    }
+}

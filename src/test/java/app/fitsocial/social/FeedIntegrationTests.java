@@ -1,0 +1,216 @@
+package app.fitsocial.social;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import app.fitsocial.ApiResponse;
+import app.fitsocial.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The home feed, with the test context's celebrity threshold of 5 followers. */
+class FeedIntegrationTests extends IntegrationTestSupport {
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @Autowired
+    private FeedService feedService;
+
+    private long post(TestUser author, String text) {
+        return post(author, Map.of("type", "POST", "text", text));
+    }
+
+    private long post(TestUser author, Map<String, Object> body) {
+        ApiResponse response = api().post("/api/v1/social/activity", author.token(), body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    private void follow(TestUser follower, TestUser followee) {
+        assertThat(api().post("/api/v1/users/" + followee.id() + "/follow", follower.token(), null).status()).isEqualTo(204);
+    }
+
+    private List<Long> feedIds(TestUser reader, int limit) {
+        ApiResponse response = api().get("/api/v1/social/feed?limit=" + limit, reader.token());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        response.json().path("items").forEach(n -> ids.add(n.path("id").asLong()));
+        return ids;
+    }
+
+    private boolean timelineExists(TestUser user) {
+        return Boolean.TRUE.equals(redis.hasKey(FeedTimelines.key(user.id())));
+    }
+
+    @Test
+    void aPostReachesTheTimelinesOfFollowersWhoAreActive() {
+        TestUser author = newUser();
+        TestUser reader = newUser();
+        follow(reader, author);
+        long older = post(author, "Warm-up");
+        long own = post(reader, "My own run");
+        assertThat(feedIds(reader, 10)).containsExactly(own, older);
+        assertThat(timelineExists(reader)).isTrue();
+
+        long fresh = post(author, "Intervals");
+        // pushed into the live timeline on write, not rebuilt
+        assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(fresh))).isNotNull();
+        assertThat(feedIds(reader, 10)).containsExactly(fresh, own, older);
+    }
+
+    @Test
+    void inactiveFollowersGetNoPushButAFullFeedWhenTheyReturn() {
+        TestUser author = newUser();
+        TestUser sleeper = newUser();
+        follow(sleeper, author);
+        long first = post(author, "One");
+        assertThat(timelineExists(sleeper)).isFalse();
+        long second = post(author, "Two");
+        assertThat(timelineExists(sleeper)).isFalse();
+        assertThat(feedIds(sleeper, 10)).containsExactly(second, first);
+    }
+
+    @Test
+    void unfollowRemovesTheAuthorsItemsAndFollowAddsThem() {
+        TestUser author = newUser();
+        TestUser reader = newUser();
+        follow(reader, author);
+        long post = post(author, "Hill repeats");
+        assertThat(feedIds(reader, 10)).contains(post);
+
+        assertThat(api().delete("/api/v1/users/" + author.id() + "/follow", reader.token()).status()).isEqualTo(204);
+        assertThat(feedIds(reader, 10)).doesNotContain(post);
+        follow(reader, author);
+        assertThat(feedIds(reader, 10)).contains(post);
+    }
+
+    @Test
+    void deletedPostsLeaveTheFeed() {
+        TestUser author = newUser();
+        TestUser reader = newUser();
+        follow(reader, author);
+        long keep = post(author, "Keep");
+        long drop = post(author, "Drop");
+        assertThat(feedIds(reader, 10)).containsExactly(drop, keep);
+        api().delete("/api/v1/social/activity/" + drop, author.token());
+        assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(drop))).isNull();
+        assertThat(feedIds(reader, 10)).containsExactly(keep);
+    }
+
+    @Test
+    void aCelebritysPostReachesFollowersThroughTheReadTimeMerge() {
+        TestUser celebrity = newUser();
+        TestUser reader = newUser();
+        follow(reader, celebrity);
+        for (int i = 0; i < 5; i++) {
+            follow(newUser(), celebrity);
+        }
+        assertThat(feedIds(reader, 10)).isEmpty();
+        long announcement = post(celebrity, "New programme out");
+        // not fanned out ...
+        assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(announcement))).isNull();
+        // ... yet in the feed
+        assertThat(feedIds(reader, 10)).containsExactly(announcement);
+    }
+
+    @Test
+    void joinedGroupsActivityAppearsAndLeavesWithMembership() {
+        TestUser owner = newUser();
+        long group = api().post("/api/v1/groups", owner.token(), Map.of("name", unique("Rowers"))).json().path("id").asLong();
+        long groupPost = post(owner, Map.of("type", "POST", "text", "Regatta Sunday", "groupId", group));
+        TestUser reader = newUser();
+        assertThat(feedIds(reader, 10)).doesNotContain(groupPost);
+        api().post("/api/v1/groups/" + group + "/members", reader.token(), null);
+        assertThat(feedIds(reader, 10)).containsExactly(groupPost);
+        api().delete("/api/v1/groups/" + group + "/members", reader.token());
+        assertThat(feedIds(reader, 10)).doesNotContain(groupPost);
+    }
+
+    @Test
+    void aColdTimelineIsRebuiltAndAgreesWithPostgreSql() {
+        TestUser reader = newUser();
+        TestUser a = newUser();
+        TestUser b = newUser();
+        follow(reader, a);
+        follow(reader, b);
+        for (int i = 0; i < 7; i++) {
+            post(i % 2 == 0 ? a : b, "Session " + i);
+        }
+        post(reader, "Me too");
+        List<Long> warm = feedIds(reader, 20);
+        redis.delete(FeedTimelines.key(reader.id()));
+        List<Long> cold = feedIds(reader, 20);
+        List<Long> reference = feedService.referenceFeed(reader.id(), Long.MAX_VALUE, 20);
+        assertThat(cold).hasSize(8).containsExactlyElementsOf(reference).containsExactlyElementsOf(warm);
+        assertThat(timelineExists(reader)).isTrue();
+    }
+
+    @Test
+    void pagesThroughTheFeedWithCursors() {
+        TestUser reader = newUser();
+        TestUser author = newUser();
+        follow(reader, author);
+        List<Long> posted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            posted.add(post(author, "Day " + i));
+        }
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            ApiResponse page = api().get("/api/v1/social/feed?limit=3" + (cursor == null ? "" : "&cursor=" + cursor),
+                    reader.token());
+            page.json().path("items").forEach(n -> seen.add(n.path("id").asLong()));
+            cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asString();
+        } while (cursor != null);
+        java.util.Collections.reverse(posted);
+        assertThat(seen).containsExactlyElementsOf(posted);
+    }
+
+    @Test
+    void feedItemsAreComplete() {
+        TestUser reader = newUser();
+        TestUser author = newUser();
+        follow(reader, author);
+        long id = post(author, "Complete me");
+        api().post("/api/v1/social/activity/" + id + "/likes", reader.token(), null);
+        api().post("/api/v1/social/activity/" + id + "/comments", reader.token(), Map.of("text", "Great"));
+        var item = api().get("/api/v1/social/feed", reader.token()).json().path("items").get(0);
+        assertThat(item.path("author").path("id").asLong()).isEqualTo(author.id());
+        assertThat(item.path("likesCount").asLong()).isEqualTo(1);
+        assertThat(item.path("commentsCount").asLong()).isEqualTo(1);
+        assertThat(item.path("likedByMe").asBoolean()).isTrue();
+    }
+
+    @Test
+    void feedStatementsDoNotGrowWithThePageSize() {
+        TestUser reader = newUser();
+        TestUser author = newUser();
+        follow(reader, author);
+        for (int i = 0; i < 25; i++) {
+            post(author, "Rep " + i);
+        }
+        feedIds(reader, 10);
+        long before = sqlStatements.total();
+        feedIds(reader, 2);
+        long small = sqlStatements.total() - before;
+        before = sqlStatements.total();
+        feedIds(reader, 25);
+        long large = sqlStatements.total() - before;
+        assertThat(small).isEqualTo(large).isLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void rejectsBadFeedRequests() {
+        TestUser reader = newUser();
+        assertFieldError(api().get("/api/v1/social/feed?cursor=garbage", reader.token()), "cursor");
+        assertFieldError(api().get("/api/v1/social/feed?limit=0", reader.token()), "limit");
+        assertFieldError(api().get("/api/v1/social/feed?limit=101", reader.token()), "limit");
+        assertProblem(api().get("/api/v1/social/feed", null), 401, "unauthorized");
+    }
+}
