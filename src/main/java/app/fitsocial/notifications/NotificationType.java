@@ -1,0 +1,5 @@
+package app.fitsocial.notifications;
+
+enum NotificationType {
+    NEW_FOLLOWER, MESSAGE, LIKE, COMMENT, BOOKING_REMINDER
+}
