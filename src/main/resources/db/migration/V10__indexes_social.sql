@@ -24,3 +24,5 @@ CREATE INDEX idx_notifications_user_unread ON notifications (user_id) WHERE read
 
 -- partner matching: candidates near a point
 CREATE INDEX idx_users_location ON users (latitude, longitude) WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+CREATE INDEX idx_users_city ON users ((lower(city)), id);
+CREATE INDEX idx_users_interests ON users USING gin (interests);

@@ -17,7 +17,7 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "fitsocial.feed.celebrity-threshold=5")
+        properties = { "fitsocial.feed.celebrity-threshold=5", "fitsocial.observability.sql-count-header=true" })
 @Import(EmbeddedServicesConfiguration.class)
 public @interface IntegrationTest {
 }

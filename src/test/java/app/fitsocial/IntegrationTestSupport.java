@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import app.fitsocial.platform.observability.SqlStatementCounter;
 import app.fitsocial.platform.security.AccessTokenIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +31,6 @@ public abstract class IntegrationTestSupport {
 
     @Autowired
     protected JdbcClient jdbc;
-
-    @Autowired
-    protected SqlStatementCounter sqlStatements;
 
     @Autowired
     private AccessTokenIssuer tokens;
@@ -102,6 +98,12 @@ public abstract class IntegrationTestSupport {
 
     protected static Instant inDays(int days) {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The SQL statements a request issued, as the service reports them (per request, on its own thread). */
+    protected static long sqlStatementsOf(ApiResponse response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return Long.parseLong(response.header("X-Sql-Statements").orElseThrow());
     }
 
     /** Asserts an RFC 9457 problem answer with the given status and problem type slug. */

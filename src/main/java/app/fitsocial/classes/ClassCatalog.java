@@ -51,6 +51,23 @@ public class ClassCatalog {
                 .query(Boolean.class).single();
     }
 
+    /** How many classes each of the other users booked together with the user (absent: none), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> sharedClassCounts(long userId, java.util.Collection<Long> otherIds) {
+        if (otherIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT other.user_id, count(*) AS shared
+                FROM bookings mine JOIN bookings other ON other.class_id = mine.class_id
+                WHERE mine.user_id = :user AND other.user_id = ANY(:others)
+                GROUP BY other.user_id""")
+                .param("user", userId).param("others", otherIds.toArray(Long[]::new))
+                .query((rs, row) -> counts.put(rs.getLong("user_id"), rs.getLong("shared"))).list();
+        return counts;
+    }
+
     /** Stores the rating shown with a class (the reviews module owns the aggregate). */
     @Transactional
     public void recordClassRating(long classId, @Nullable BigDecimal average, long count) {

@@ -1,6 +1,7 @@
 package app.fitsocial.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -39,6 +40,40 @@ public class UserDirectory {
             return Set.of();
         }
         return Set.copyOf(users.findIdsWithFollowersAtLeast(Set.copyOf(userIds), threshold));
+    }
+
+    public java.util.Optional<PartnerProfile> partnerProfile(long userId) {
+        return users.findById(userId).map(PartnerProfile::from);
+    }
+
+    /**
+     * Up to {@code limit} possible workout partners for a user, found through an index: people
+     * within {@code radiusKm} (a bounding box on the location index) when the user has a location,
+     * else people in the same city, else people sharing an interest.
+     */
+    public List<PartnerProfile> partnerCandidates(PartnerProfile seeker, double radiusKm, int limit) {
+        List<User> found;
+        if (seeker.latitude() != null && seeker.longitude() != null) {
+            double latDelta = radiusKm / 111.0;
+            double lonDelta = radiusKm / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(seeker.latitude()))));
+            found = users.findInBox(seeker.latitude() - latDelta, seeker.latitude() + latDelta,
+                    seeker.longitude() - lonDelta, seeker.longitude() + lonDelta, seeker.id(), limit);
+        }
+        else if (seeker.city() != null) {
+            found = users.findInCity(seeker.city(), seeker.id(), limit);
+        }
+        else if (!seeker.interests().isEmpty()) {
+            found = users.findSharingInterests(arrayLiteral(seeker.interests()), seeker.id(), limit);
+        }
+        else {
+            found = List.of();
+        }
+        return found.stream().map(PartnerProfile::from).toList();
+    }
+
+    private static String arrayLiteral(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Summaries of the given users in one query; ids of unknown users are absent from the map. */

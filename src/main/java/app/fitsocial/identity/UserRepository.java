@@ -56,6 +56,24 @@ interface UserRepository extends Repository<User, Long> {
     @Query(value = "UPDATE users SET followers_count = followers_count + :delta WHERE id = :followee", nativeQuery = true)
     int adjustFollowers(@Param("followee") long followeeId, @Param("delta") int delta);
 
+    @Query(value = """
+            SELECT * FROM users
+            WHERE latitude BETWEEN :minLat AND :maxLat AND longitude BETWEEN :minLon AND :maxLon
+              AND latitude IS NOT NULL AND longitude IS NOT NULL AND id <> :self
+            LIMIT :limit""", nativeQuery = true)
+    List<User> findInBox(@Param("minLat") double minLat, @Param("maxLat") double maxLat,
+            @Param("minLon") double minLon, @Param("maxLon") double maxLon, @Param("self") long self,
+            @Param("limit") int limit);
+
+    @Query(value = "SELECT * FROM users WHERE lower(city) = lower(:city) AND id <> :self ORDER BY id DESC LIMIT :limit",
+            nativeQuery = true)
+    List<User> findInCity(@Param("city") String city, @Param("self") long self, @Param("limit") int limit);
+
+    @Query(value = "SELECT * FROM users WHERE interests && CAST(:interests AS text[]) AND id <> :self ORDER BY id DESC LIMIT :limit",
+            nativeQuery = true)
+    List<User> findSharingInterests(@Param("interests") String interestsLiteral, @Param("self") long self,
+            @Param("limit") int limit);
+
     @Query("SELECT new app.fitsocial.identity.UserSummary(u.id, u.displayName) FROM User u WHERE u.id IN :ids")
     List<UserSummary> findSummaries(@Param("ids") Collection<Long> ids);
 }

@@ -21,6 +21,15 @@ class DataSourceProxyConfiguration {
     }
 
     @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<SqlStatementsPerRequest.ResetFilter> sqlStatementResetFilter(
+            SqlStatementCounter counter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new SqlStatementsPerRequest.ResetFilter(counter));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     static BeanPostProcessor dataSourceProxyPostProcessor(ObjectProvider<SqlStatementCounter> counter) {
         return new BeanPostProcessor() {
             @Override

@@ -10,13 +10,14 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
- * Counts the SQL statements the service sends to PostgreSQL (each statement of a batch counts).
- * Exported as the {@code fitsocial.sql.statements} counter; tests use it to prove that a list
- * costs a fixed number of statements whatever its page size.
+ * Counts the SQL statements the service sends to PostgreSQL (each statement of a batch counts):
+ * in total, exported as the {@code fitsocial.sql.statements} counter, and per thread, so that the
+ * statements of one request can be told apart from concurrent work such as event listeners.
  */
 public class SqlStatementCounter implements QueryExecutionListener {
 
     private final AtomicLong statements = new AtomicLong();
+    private final ThreadLocal<long[]> onThisThread = ThreadLocal.withInitial(() -> new long[1]);
 
     SqlStatementCounter(MeterRegistry registry) {
         FunctionCounter.builder("fitsocial.sql.statements", statements, AtomicLong::get)
@@ -29,12 +30,23 @@ public class SqlStatementCounter implements QueryExecutionListener {
         return statements.get();
     }
 
+    /** Statements executed on the current thread since {@link #resetThread()}. */
+    public long onThisThread() {
+        return onThisThread.get()[0];
+    }
+
+    public void resetThread() {
+        onThisThread.get()[0] = 0;
+    }
+
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
     }
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        statements.addAndGet(Math.max(1, execInfo.isBatch() ? execInfo.getBatchSize() : queryInfoList.size()));
+        long count = Math.max(1, execInfo.isBatch() ? execInfo.getBatchSize() : queryInfoList.size());
+        statements.addAndGet(count);
+        onThisThread.get()[0] += count;
     }
 }
