@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
@@ -15,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo data set into the development database: users, providers and reviews once,
- * and a fresh week of classes whenever none is scheduled beyond tomorrow.
+ * Loads the demo data set into the embedded development database: users, providers and reviews
+ * once, and a fresh week of classes whenever none is scheduled beyond tomorrow.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DemoDataConfiguration {
@@ -26,7 +27,9 @@ public class DemoDataConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataConfiguration.class);
 
+    /** Only into the embedded database: a real one named by DATABASE_URL is never written to. */
     @Bean
+    @ConditionalOnExpression("'${DATABASE_URL:}'.isEmpty()")
     ApplicationRunner demoDataLoader(JdbcClient jdbc, PasswordEncoder passwordEncoder, TransactionTemplate tx) {
         return args -> tx.executeWithoutResult(status -> {
             boolean seeded = jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE email = 'demo@fitsocial.app')")
