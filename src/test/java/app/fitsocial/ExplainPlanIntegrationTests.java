@@ -54,7 +54,37 @@ class ExplainPlanIntegrationTests extends IntegrationTestSupport {
                         ORDER BY lower(display_name) COLLATE "C", id LIMIT 21""", Map.of(), "idx_users_display_name_prefix"),
                 new Shape("login by email", "SELECT id FROM users WHERE email = :e", Map.of("e", "a@b.c"), "uq_users_email"),
                 new Shape("newest users", "SELECT id FROM users ORDER BY created_at DESC LIMIT 20", Map.of(),
-                        "idx_users_created_at"));
+                        "idx_users_created_at"),
+                new Shape("whom a user follows", "SELECT following_id FROM follows WHERE follower_id = :u",
+                        Map.of("u", 1L), "idx_follows_follower"),
+                new Shape("followers of a user, newest first",
+                        "SELECT id, follower_id FROM follows WHERE following_id = :u AND id < 1000 ORDER BY id DESC LIMIT 21",
+                        Map.of("u", 1L), "idx_follows_following"),
+                new Shape("a user's activity", "SELECT id FROM activities WHERE author_id = :u AND id < 1000 ORDER BY id DESC LIMIT 11",
+                        Map.of("u", 1L), "idx_activities_author"),
+                new Shape("a group's activity", "SELECT id FROM activities WHERE group_id = :g AND id < 1000 ORDER BY id DESC LIMIT 11",
+                        Map.of("g", 1L), "idx_activities_group"),
+                new Shape("feed merge of celebrities and groups", """
+                        SELECT id FROM activities WHERE (author_id = ANY('{1,2}'::bigint[]) OR group_id = ANY('{3}'::bigint[]))
+                          AND id < 1000 ORDER BY id DESC LIMIT 11""", Map.of(), "idx_activities_"),
+                new Shape("members of a group", "SELECT id, user_id FROM group_members WHERE group_id = :g AND id > 0 ORDER BY id LIMIT 21",
+                        Map.of("g", 1L), "idx_group_members_group"),
+                new Shape("messages of a conversation", """
+                        SELECT id FROM messages WHERE conversation_id = :c ORDER BY sent_at DESC, id DESC LIMIT 11""",
+                        Map.of("c", 1L), "idx_messages_conversation_sent"),
+                new Shape("my conversations by recency", """
+                        SELECT conversation_id FROM conversation_participants WHERE user_id = :u
+                        ORDER BY last_message_at DESC, conversation_id DESC LIMIT 11""", Map.of("u", 1L),
+                        "idx_participants_user_recent"),
+                new Shape("my notifications", "SELECT id FROM notifications WHERE user_id = :u ORDER BY id DESC LIMIT 11",
+                        Map.of("u", 1L), "idx_notifications_user"),
+                new Shape("partners near a point", """
+                        SELECT id FROM users WHERE latitude BETWEEN 52 AND 53 AND longitude BETWEEN 13 AND 14
+                          AND latitude IS NOT NULL AND longitude IS NOT NULL LIMIT 300""", Map.of(), "idx_users_location"),
+                new Shape("partners in a city", "SELECT id FROM users WHERE lower(city) = lower('Berlin') ORDER BY id DESC LIMIT 300",
+                        Map.of(), "idx_users_city"),
+                new Shape("partners sharing an interest", "SELECT id FROM users WHERE interests && '{yoga}'::text[] LIMIT 300",
+                        Map.of(), "idx_users_interests"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,6 +71,19 @@ class GroupsIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void memberListCostsThreeStatementsWhateverThePageSize() {
+        TestUser owner = newUser();
+        long id = createGroup(owner, unique("Hikers"));
+        for (int i = 0; i < 12; i++) {
+            api().post("/api/v1/groups/" + id + "/members", newUser().token(), null);
+        }
+        long small = sqlStatementsOf(api().get("/api/v1/groups/" + id + "/members?limit=2", owner.token()));
+        long large = sqlStatementsOf(api().get("/api/v1/groups/" + id + "/members?limit=13", owner.token()));
+        // group exists, the page of members, their profiles
+        assertThat(small).isEqualTo(large).isEqualTo(3);
+    }
+
+    @Test
     void searchesGroupsByNamePrefix() {
         String prefix = unique("Yogis").replace("-", "");
         TestUser owner = newUser();
