@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -125,9 +124,9 @@ class GroupService {
     }
 
     private void requireGroup(long groupId) {
-        Set<Long> found = Set.copyOf(jdbc.sql("SELECT id FROM groups WHERE id = :id").param("id", groupId)
-                .query(Long.class).list());
-        if (found.isEmpty()) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM groups WHERE id = :id)").param("id", groupId)
+                .query(Boolean.class).single();
+        if (!exists) {
             throw new ResourceNotFoundException("Group", groupId);
         }
     }

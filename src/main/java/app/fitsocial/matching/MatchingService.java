@@ -15,6 +15,7 @@ import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.social.FollowGraph;
 
 /**
  * Workout-partner suggestions: candidates come through an index (nearby, same city or a shared
@@ -26,11 +27,11 @@ import app.fitsocial.platform.web.ResourceNotFoundException;
 class MatchingService {
 
     private final UserDirectory users;
-    private final app.fitsocial.social.FollowGraph follows;
+    private final FollowGraph follows;
     private final ClassCatalog classes;
     private final MatchingSettings settings;
 
-    MatchingService(UserDirectory users, app.fitsocial.social.FollowGraph follows, ClassCatalog classes,
+    MatchingService(UserDirectory users, FollowGraph follows, ClassCatalog classes,
             MatchingSettings settings) {
         this.users = users;
         this.follows = follows;

@@ -91,9 +91,9 @@ class ActivityController {
     @PostMapping("/social/activity/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     CommentResponse comment(CurrentUser me, @PathVariable long id, @Valid @RequestBody NewCommentRequest request) {
-        long commentId = activities.comment(me.id(), id, request.text());
-        return new CommentResponse(commentId, id, users.summaries(java.util.List.of(me.id())).get(me.id()),
-                request.text().strip(), java.time.Instant.now());
+        ActivityService.StoredComment stored = activities.comment(me.id(), id, request.text());
+        return new CommentResponse(stored.id(), id, users.summaries(java.util.List.of(me.id())).get(me.id()),
+                request.text().strip(), stored.createdAt());
     }
 
     @GetMapping("/social/activity/{id}/comments")

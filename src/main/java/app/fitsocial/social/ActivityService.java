@@ -90,14 +90,23 @@ class ActivityService {
         }
     }
 
+    /** A stored comment: its id and the time the database gave it. */
+    record StoredComment(long id, java.time.Instant createdAt) {
+    }
+
     @Transactional
-    long comment(long userId, long activityId, String text) {
+    StoredComment comment(long userId, long activityId, String text) {
         long author = authorOf(activityId);
-        long id = jdbc.sql("INSERT INTO activity_comments (activity_id, author_id, text) VALUES (:a, :u, :t) RETURNING id")
-                .param("a", activityId).param("u", userId).param("t", text.strip()).query(Long.class).single();
+        StoredComment stored = jdbc.sql("""
+                INSERT INTO activity_comments (activity_id, author_id, text) VALUES (:a, :u, :t)
+                RETURNING id, created_at""")
+                .param("a", activityId).param("u", userId).param("t", text.strip())
+                .query((rs, n) -> new StoredComment(rs.getLong("id"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .single();
         jdbc.sql("UPDATE activities SET comments_count = comments_count + 1 WHERE id = :a").param("a", activityId).update();
-        events.publishEvent(new ActivityCommented(activityId, id, author, userId));
-        return id;
+        events.publishEvent(new ActivityCommented(activityId, stored.id(), author, userId));
+        return stored;
     }
 
     /** The author of an activity; counters change by atomic increments, and the foreign keys stop a like or comment on a deleted activity. */

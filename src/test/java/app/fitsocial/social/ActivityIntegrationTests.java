@@ -74,6 +74,8 @@ class ActivityIntegrationTests extends IntegrationTestSupport {
         ApiResponse list = api().get("/api/v1/social/activity/" + id + "/comments", author.token());
         assertThat(list.json().path("items").size()).isEqualTo(2);
         assertThat(list.json().path("items").get(0).path("text").asString()).isEqualTo("Beast!");
+        assertThat(list.json().path("items").get(0).path("createdAt")).isEqualTo(first.json().path("createdAt"));
+        assertThat(list.json().path("items").get(0).path("id")).isEqualTo(first.json().path("id"));
         assertThat(api().get("/api/v1/social/activity/" + id, author.token()).json().path("commentsCount").asLong())
                 .isEqualTo(2);
     }
