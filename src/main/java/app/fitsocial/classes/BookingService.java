@@ -124,7 +124,7 @@ class BookingService {
         sql.append(upcoming ? " ORDER BY b.class_datetime, b.id" : " ORDER BY b.class_datetime DESC, b.id DESC");
         sql.append(" LIMIT :limit");
         List<BookingResponse> rows = jdbc.sql(sql.toString()).params(params).query(BookingService::toBooking).list();
-        return CursorPage.of(rows, page, row -> row, row -> Cursor.ofTime(row.fitnessClass().datetime(), row.id()));
+        return CursorPage.of(rows, page, row -> Cursor.ofTime(row.fitnessClass().datetime(), row.id()));
     }
 
     private static BookingResponse toBooking(ResultSet rs, int row) throws SQLException {

@@ -2,9 +2,13 @@ package app.fitsocial.classes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,18 +57,18 @@ public class ClassCatalog {
 
     /** How many classes each of the other users booked together with the user (absent: none), in one query. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, Long> sharedClassCounts(long userId, java.util.Collection<Long> otherIds) {
+    public Map<Long, Long> sharedClassCounts(long userId, Collection<Long> otherIds) {
         if (otherIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
         jdbc.sql("""
                 SELECT other.user_id, count(*) AS shared
                 FROM bookings mine JOIN bookings other ON other.class_id = mine.class_id
                 WHERE mine.user_id = :user AND other.user_id = ANY(:others)
                 GROUP BY other.user_id""")
                 .param("user", userId).param("others", otherIds.toArray(Long[]::new))
-                .query((rs, row) -> counts.put(rs.getLong("user_id"), rs.getLong("shared"))).list();
+                .query((RowCallbackHandler) rs -> counts.put(rs.getLong("user_id"), rs.getLong("shared")));
         return counts;
     }
 

@@ -1,14 +1,10 @@
 package app.fitsocial.classes;
 
 import java.time.Clock;
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.fitsocial.platform.web.FieldError;
-import app.fitsocial.platform.web.ProblemException;
+import app.fitsocial.platform.web.InvalidFieldException;
 import app.fitsocial.platform.web.ResourceNotFoundException;
 
 /** Publishes new classes for the providers a PROVIDER user manages (an ADMIN may publish for any). */
@@ -44,10 +40,7 @@ class ClassPublisher {
         return created.id();
     }
 
-    private static ProblemException providerRequired() {
-        var problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
-                "providerId is required: you manage no provider");
-        problem.getBody().setProperty("errors", List.of(new FieldError("providerId", "is required")));
-        return problem;
+    private static InvalidFieldException providerRequired() {
+        return new InvalidFieldException("providerId", "is required: you manage no provider");
     }
 }

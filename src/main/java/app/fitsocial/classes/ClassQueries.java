@@ -66,7 +66,7 @@ class ClassQueries {
         sql.append(" ORDER BY c.datetime, c.id LIMIT :limit");
         params.put("limit", page.fetchSize());
         List<ClassResponse> rows = jdbc.sql(sql.toString()).params(params).query(ClassQueries::toClass).list();
-        return CursorPage.of(rows, page, row -> row, row -> Cursor.ofTime(row.datetime(), row.id()));
+        return CursorPage.of(rows, page, row -> Cursor.ofTime(row.datetime(), row.id()));
     }
 
     Optional<ClassResponse> find(long id) {
@@ -88,7 +88,7 @@ class ClassQueries {
         sql.append(" ORDER BY id LIMIT :limit");
         params.put("limit", page.fetchSize());
         List<ProviderResponse> rows = jdbc.sql(sql.toString()).params(params).query(ClassQueries::toProvider).list();
-        return CursorPage.of(rows, page, row -> row, row -> Cursor.ofId(row.id()));
+        return CursorPage.of(rows, page, row -> Cursor.ofId(row.id()));
     }
 
     Optional<ProviderResponse> provider(long id) {

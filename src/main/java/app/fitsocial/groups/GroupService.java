@@ -80,7 +80,7 @@ class GroupService {
         }
         sql.append(" ORDER BY lower(g.name) COLLATE \"C\", g.id LIMIT :limit");
         List<GroupResponse> rows = jdbc.sql(sql.toString()).params(params).query(GroupService::toGroup).list();
-        return CursorPage.of(rows, page, row -> row, row -> Cursor.ofText(row.name().toLowerCase(Locale.ROOT), row.id()));
+        return CursorPage.of(rows, page, row -> Cursor.ofText(row.name().toLowerCase(Locale.ROOT), row.id()));
     }
 
     @Transactional
@@ -117,10 +117,10 @@ class GroupService {
                 SELECT id, user_id FROM group_members WHERE group_id = :g AND id > :after ORDER BY id LIMIT :limit""")
                 .param("g", groupId).param("after", after).param("limit", page.fetchSize())
                 .query((rs, n) -> new Member(rs.getLong("id"), rs.getLong("user_id"))).list();
-        Map<Long, PublicProfile> profiles = users.publicProfiles(rows.stream().map(Member::userId).toList());
-        CursorPage<Member> members = CursorPage.of(rows, page, m -> m, m -> Cursor.ofId(m.id()));
-        return new CursorPage<>(members.items().stream().map(m -> profiles.get(m.userId()))
-                .filter(java.util.Objects::nonNull).toList(), members.nextCursor());
+        return CursorPage.of(rows, page, m -> Cursor.ofId(m.id())).mapItems(members -> {
+            Map<Long, PublicProfile> profiles = users.publicProfiles(members.stream().map(Member::userId).toList());
+            return members.stream().map(m -> profiles.get(m.userId())).filter(java.util.Objects::nonNull).toList();
+        });
     }
 
     private void requireGroup(long groupId) {

@@ -64,8 +64,8 @@ class UsersController {
             Cursor.TextId after = Cursor.decodeText(page.cursor());
             rows = users.searchByDisplayNameAfter(prefix, after.text(), after.id(), page.fetchSize());
         }
-        return CursorPage.of(rows, page, PublicProfile::from,
-                user -> Cursor.ofText(user.displayName().toLowerCase(Locale.ROOT), user.id()));
+        return CursorPage.of(rows, page, user -> Cursor.ofText(user.displayName().toLowerCase(Locale.ROOT), user.id()))
+                .map(PublicProfile::from);
     }
 
     private User load(long id) {

@@ -44,8 +44,7 @@ class MatchingService {
         int from = page.cursor() == null ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, Cursor.decodeId(page.cursor())));
         List<PartnerScorer.Scored> rest = ranked.subList(Math.min(from, ranked.size()), ranked.size());
         List<PartnerScorer.Scored> slice = rest.subList(0, Math.min(rest.size(), page.fetchSize()));
-        CursorPage<PartnerScorer.Scored> kept = CursorPage.of(slice, page, s -> s, s -> Cursor.ofId(from + page.limit()));
-        return new CursorPage<>(kept.items().stream().map(MatchingService::response).toList(), kept.nextCursor());
+        return CursorPage.of(slice, page, s -> Cursor.ofId(from + page.limit())).map(MatchingService::response);
     }
 
     List<PartnerScorer.Scored> ranked(long userId) {

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,8 +78,6 @@ class MessagingService {
 
     @Transactional(readOnly = true)
     CursorPage<ConversationResponse> conversations(long userId, PageQuery page) {
-        record Row(long id, long unread, Instant lastMessageAt, Long lastMessageId) {
-        }
         Map<String, Object> params = new HashMap<>();
         params.put("u", userId);
         params.put("limit", page.fetchSize());
@@ -88,40 +88,43 @@ class MessagingService {
             params.put("t", after.time().atOffset(java.time.ZoneOffset.UTC));
             params.put("id", after.id());
         }
-        List<Row> rows = jdbc.sql("""
+        List<ConversationRow> rows = jdbc.sql("""
                 SELECT p.conversation_id, p.unread_count, p.last_message_at, c.last_message_id
                 FROM conversation_participants p JOIN conversations c ON c.id = p.conversation_id
                 WHERE p.user_id = :u""" + keyset
                 + " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT :limit")
                 .params(params)
-                .query((rs, n) -> new Row(rs.getLong("conversation_id"), rs.getLong("unread_count"),
+                .query((rs, n) -> new ConversationRow(rs.getLong("conversation_id"), rs.getLong("unread_count"),
                         rs.getObject("last_message_at", OffsetDateTime.class).toInstant(),
                         (Long) rs.getObject("last_message_id", Long.class)))
                 .list();
-        CursorPage<Row> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofTime(r.lastMessageAt(), r.id()));
-        if (kept.items().isEmpty()) {
-            return new CursorPage<>(List.of(), null);
-        }
-        Long[] ids = kept.items().stream().map(Row::id).toArray(Long[]::new);
+        return CursorPage.of(rows, page, r -> Cursor.ofTime(r.lastMessageAt(), r.id())).mapItems(this::complete);
+    }
+
+    /** A page of the caller's conversations, before participants, last messages and names are added. */
+    private record ConversationRow(long id, long unread, Instant lastMessageAt, @Nullable Long lastMessageId) {
+    }
+
+    /** Adds participants, last messages and names to a page of conversations: three statements for any page. */
+    private List<ConversationResponse> complete(List<ConversationRow> rows) {
         Map<Long, List<Long>> participants = new HashMap<>();
         jdbc.sql("SELECT conversation_id, user_id FROM conversation_participants WHERE conversation_id = ANY(:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> {
-                    participants.computeIfAbsent(rs.getLong("conversation_id"), k -> new ArrayList<>()).add(rs.getLong("user_id"));
-                    return null;
-                }).list();
-        Long[] lastIds = kept.items().stream().map(Row::lastMessageId).filter(java.util.Objects::nonNull).toArray(Long[]::new);
+                .param("ids", rows.stream().map(ConversationRow::id).toArray(Long[]::new))
+                .query((RowCallbackHandler) rs -> participants
+                        .computeIfAbsent(rs.getLong("conversation_id"), k -> new ArrayList<>()).add(rs.getLong("user_id")));
         Map<Long, MessageRow> lastMessages = new HashMap<>();
-        jdbc.sql(MESSAGE_COLUMNS + " WHERE id = ANY(:ids)").param("ids", lastIds).query(MessagingService::toMessage)
-                .list().forEach(m -> lastMessages.put(m.id(), m));
+        jdbc.sql(MESSAGE_COLUMNS + " WHERE id = ANY(:ids)")
+                .param("ids", rows.stream().map(ConversationRow::lastMessageId).filter(java.util.Objects::nonNull)
+                        .toArray(Long[]::new))
+                .query(MessagingService::toMessage).list().forEach(m -> lastMessages.put(m.id(), m));
         Set<Long> people = new HashSet<>();
         participants.values().forEach(people::addAll);
         Map<Long, UserSummary> names = users.summaries(people);
-        return new CursorPage<>(kept.items().stream().map(r -> new ConversationResponse(r.id(),
+        return rows.stream().map(r -> new ConversationResponse(r.id(),
                 participants.getOrDefault(r.id(), List.of()).stream().sorted().map(id -> name(names, id)).toList(),
                 r.lastMessageId() == null || !lastMessages.containsKey(r.lastMessageId()) ? null
                         : response(lastMessages.get(r.lastMessageId()), names),
-                r.unread(), r.lastMessageAt())).toList(), kept.nextCursor());
+                r.unread(), r.lastMessageAt())).toList();
     }
 
     /** Messages of a conversation, newest first. */
@@ -140,9 +143,10 @@ class MessagingService {
         }
         List<MessageRow> rows = jdbc.sql(MESSAGE_COLUMNS + " WHERE conversation_id = :c" + keyset
                 + " ORDER BY sent_at DESC, id DESC LIMIT :limit").params(params).query(MessagingService::toMessage).list();
-        CursorPage<MessageRow> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofTime(r.sentAt(), r.id()));
-        Map<Long, UserSummary> names = users.summaries(kept.items().stream().map(MessageRow::senderId).toList());
-        return new CursorPage<>(kept.items().stream().map(m -> response(m, names)).toList(), kept.nextCursor());
+        return CursorPage.of(rows, page, r -> Cursor.ofTime(r.sentAt(), r.id())).mapItems(kept -> {
+            Map<Long, UserSummary> names = users.summaries(kept.stream().map(MessageRow::senderId).toList());
+            return kept.stream().map(m -> response(m, names)).toList();
+        });
     }
 
     @Transactional

@@ -58,12 +58,13 @@ class Notifications {
                         rs.getString("text"), rs.getBoolean("read"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
-        CursorPage<Row> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofId(r.id()));
-        Map<Long, UserSummary> actors = users.summaries(kept.items().stream().map(Row::actorId)
-                .filter(java.util.Objects::nonNull).toList());
-        return new CursorPage<>(kept.items().stream().map(r -> new NotificationResponse(r.id(), r.type(),
-                r.actorId() == null ? null : actors.get(r.actorId()), r.subjectId(), r.text(), r.read(), r.createdAt()))
-                .toList(), kept.nextCursor());
+        return CursorPage.of(rows, page, r -> Cursor.ofId(r.id())).mapItems(kept -> {
+            Map<Long, UserSummary> actors = users.summaries(kept.stream().map(Row::actorId)
+                    .filter(java.util.Objects::nonNull).toList());
+            return kept.stream().map(r -> new NotificationResponse(r.id(), r.type(),
+                    r.actorId() == null ? null : actors.get(r.actorId()), r.subjectId(), r.text(), r.read(), r.createdAt()))
+                    .toList();
+        });
     }
 
     /** Marks the given notifications of the user as read, or all of them when no ids are given. */

@@ -105,9 +105,10 @@ class ReviewService {
         else {
             throw new IllegalArgumentException("classId or providerId is required");
         }
-        Map<Long, UserSummary> authors = directory.summaries(rows.stream().map(Review::userId).toList());
-        return CursorPage.of(rows, page, review -> ReviewResponse.from(review, authorOf(authors, review)),
-                review -> Cursor.ofTime(review.createdAt(), review.id()));
+        return CursorPage.of(rows, page, review -> Cursor.ofTime(review.createdAt(), review.id())).mapItems(kept -> {
+            Map<Long, UserSummary> authors = directory.summaries(kept.stream().map(Review::userId).toList());
+            return kept.stream().map(review -> ReviewResponse.from(review, authorOf(authors, review))).toList();
+        });
     }
 
     private Review ownReview(long userId, long reviewId) {

@@ -84,11 +84,12 @@ class ActivityQueries {
                 .query((rs, n) -> new CommentRow(rs.getLong("id"), rs.getLong("author_id"), rs.getString("text"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
-        CursorPage<CommentRow> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofId(r.id()));
-        Map<Long, UserSummary> authors = users.summaries(kept.items().stream().map(CommentRow::authorId).toList());
-        return new CursorPage<>(kept.items().stream()
-                .map(r -> new CommentResponse(r.id(), activityId, author(authors, r.authorId()), r.text(), r.createdAt()))
-                .toList(), kept.nextCursor());
+        return CursorPage.of(rows, page, r -> Cursor.ofId(r.id())).mapItems(kept -> {
+            Map<Long, UserSummary> authors = users.summaries(kept.stream().map(CommentRow::authorId).toList());
+            return kept.stream()
+                    .map(r -> new CommentResponse(r.id(), activityId, author(authors, r.authorId()), r.text(), r.createdAt()))
+                    .toList();
+        });
     }
 
     private CursorPage<ActivityResponse> listWhere(String condition, long key, long viewerId, PageQuery page) {
@@ -96,8 +97,7 @@ class ActivityQueries {
         List<Row> rows = jdbc.sql(COLUMNS + " WHERE " + condition + " AND id < :before ORDER BY id DESC LIMIT :limit")
                 .param("key", key).param("before", before).param("limit", page.fetchSize())
                 .query(ActivityQueries::toRow).list();
-        CursorPage<Row> kept = CursorPage.of(rows, page, r -> r, r -> Cursor.ofId(r.id()));
-        return new CursorPage<>(complete(kept.items(), viewerId), kept.nextCursor());
+        return CursorPage.of(rows, page, r -> Cursor.ofId(r.id())).mapItems(kept -> complete(kept, viewerId));
     }
 
     private List<ActivityResponse> complete(List<Row> rows, long viewerId) {

@@ -79,8 +79,7 @@ class FeedService {
             merged.addAll(newest(sources.celebrities(), sources.groups(), before, wanted));
             ids = merged.stream().limit(wanted).toList();
         }
-        CursorPage<Long> kept = CursorPage.of(ids, page, id -> id, Cursor::ofId);
-        return new CursorPage<>(activities.hydrate(kept.items(), readerId), kept.nextCursor());
+        return CursorPage.of(ids, page, Cursor::ofId).mapItems(kept -> activities.hydrate(kept, readerId));
     }
 
     /** The feed computed from PostgreSQL alone: the reference the timelines must agree with. */

@@ -73,10 +73,13 @@ class FollowService {
         long after = page.cursor() == null ? Long.MAX_VALUE : Cursor.decodeId(page.cursor());
         List<Edge> rows = jdbc.sql(sql).param("u", userId).param("after", after).param("limit", page.fetchSize())
                 .query((rs, n) -> new Edge(rs.getLong("id"), rs.getLong("other"))).list();
-        CursorPage<Edge> edges = CursorPage.of(rows, page, e -> e, e -> Cursor.ofId(e.id()));
-        Map<Long, PublicProfile> profiles = users.publicProfiles(edges.items().stream().map(Edge::otherId).toList());
-        return new CursorPage<>(edges.items().stream().map(e -> profiles.get(e.otherId()))
-                .filter(java.util.Objects::nonNull).toList(), edges.nextCursor());
+        return CursorPage.of(rows, page, e -> Cursor.ofId(e.id()))
+                .mapItems(edges -> profilesInOrder(edges.stream().map(Edge::otherId).toList()));
+    }
+
+    private List<PublicProfile> profilesInOrder(List<Long> userIds) {
+        Map<Long, PublicProfile> profiles = users.publicProfiles(userIds);
+        return userIds.stream().map(profiles::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private void requireOther(long followerId, long followeeId) {

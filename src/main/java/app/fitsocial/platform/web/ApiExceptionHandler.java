@@ -157,19 +157,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String slug = status == null ? "error" : status.name().toLowerCase().replace('_', '-');
-            problem.setType(java.net.URI.create(ProblemException.TYPE_PREFIX + slug));
+            problem.setType(ProblemException.typeOf(statusCode));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private ResponseEntity<Object> validationProblem(List<FieldError> errors, HttpHeaders headers) {
-        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
-                detail.isEmpty() ? "The request is invalid" : detail);
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return ResponseEntity.badRequest().headers(headers).body(ProblemException.validation(errors));
     }
 
     private static String parameterName(ParameterValidationResult result) {
@@ -215,8 +209,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == null) {
             return "another type";
         }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)
-                || type == int.class || type == long.class) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -3,11 +3,6 @@ package app.fitsocial.platform.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page and its id, base64url-encoded.
@@ -97,10 +92,7 @@ public final class Cursor {
         return parts;
     }
 
-    private static ErrorResponseException invalid() {
-        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
-                "The cursor is not one this list handed out; start again without it");
-        problem.setProperty("errors", List.of(new FieldError("cursor", "is not a valid cursor")));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    private static InvalidFieldException invalid() {
+        return new InvalidFieldException("cursor", "is not a cursor this list handed out; start again without it");
     }
 }

@@ -1,12 +1,7 @@
 package app.fitsocial.platform.web;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -43,10 +38,7 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
         return new PageQuery(limit, cursor == null || cursor.isBlank() ? null : cursor);
     }
 
-    private static ErrorResponseException invalidLimit() {
-        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
-                "limit must be a whole number between 1 and " + PageQuery.MAX_LIMIT);
-        problem.setProperty("errors", List.of(new FieldError("limit", "must be between 1 and " + PageQuery.MAX_LIMIT)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    private static InvalidFieldException invalidLimit() {
+        return new InvalidFieldException("limit", "must be a whole number between 1 and " + PageQuery.MAX_LIMIT);
     }
 }

@@ -30,11 +30,9 @@ class ProblemErrorController implements ErrorController {
             case INTERNAL_SERVER_ERROR -> "An unexpected error occurred; it has been logged";
             default -> status.getReasonPhrase();
         };
-        String type = status.name().toLowerCase().replace('_', '-');
-        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-            type = "internal";
-        }
-        ProblemDetail problem = ProblemException.problem(status, type, status.getReasonPhrase(), detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemException.typeOf(status));
+        problem.setTitle(status.getReasonPhrase());
         if (path != null) {
             problem.setInstance(java.net.URI.create(path.toString()));
         }

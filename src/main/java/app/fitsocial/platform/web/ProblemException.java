@@ -1,8 +1,12 @@
 package app.fitsocial.platform.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -20,10 +24,35 @@ public class ProblemException extends ErrorResponseException {
         super(status, problem(status, type, title, detail), null);
     }
 
-    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    protected ProblemException(ProblemDetail problem) {
+        super(HttpStatusCode.valueOf(problem.getStatus()), problem, null);
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** The {@code type} of a problem that is nothing more than its status: {@code .../not-found}, {@code .../method-not-allowed}. */
+    static URI typeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            return URI.create(TYPE_PREFIX + "error");
+        }
+        if (known == HttpStatus.INTERNAL_SERVER_ERROR) {
+            return URI.create(TYPE_PREFIX + "internal");
+        }
+        return URI.create(TYPE_PREFIX + known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** A 400 {@code validation} problem listing each wrong input in {@code errors[]}. */
+    static ProblemDetail validation(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
+                detail.isEmpty() ? "The request is invalid" : detail);
+        problem.setProperty("errors", errors);
         return problem;
     }
 }
