@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -97,28 +98,31 @@ class FeedService {
         return new Sources(pushed, List.copyOf(celebrities), groups.groupsOf(readerId));
     }
 
-    /** The timeline part of a page, or null when it must come from PostgreSQL (Redis failed). */
-    private List<Long> timelinePage(long readerId, Sources sources, long before, int wanted) {
+    /** The timeline part of a page, or null when it must come from PostgreSQL alone because Redis failed. */
+    private @Nullable List<Long> timelinePage(long readerId, Sources sources, long before, int wanted) {
+        FeedTimelines.Slice slice;
         try {
-            List<Long> page = timelines.page(readerId, before, wanted);
-            if (page == null) {
-                List<Long> rebuilt = newest(sources.pushedAuthors(), List.of(), Long.MAX_VALUE, settings.timelineSize());
+            slice = timelines.page(readerId, before, wanted);
+        }
+        catch (DataAccessException redisFailure) {
+            log.warn("Feed timeline unavailable, answering from PostgreSQL: {}", redisFailure.getMessage());
+            return null;
+        }
+        if (slice == null) {
+            List<Long> rebuilt = newest(sources.pushedAuthors(), List.of(), Long.MAX_VALUE, settings.timelineSize());
+            try {
                 timelines.store(readerId, rebuilt);
-                return rebuilt.stream().filter(id -> id < before).limit(wanted).toList();
             }
-            if (page.size() < wanted && timelines.isFull(readerId)) {
-                // the page reaches below the oldest entry the capped timeline kept
-                return newest(sources.pushedAuthors(), List.of(), before, wanted);
+            catch (DataAccessException redisFailure) {
+                log.warn("Could not store the rebuilt timeline of user {}: {}", readerId, redisFailure.getMessage());
             }
-            return page;
+            return rebuilt.stream().filter(id -> id < before).limit(wanted).toList();
         }
-        catch (DataAccessException ex) {
-            if (isRedisFailure(ex)) {
-                log.warn("Feed timeline unavailable, answering from PostgreSQL: {}", ex.getMessage());
-                return null;
-            }
-            throw ex;
+        if (slice.ids().size() < wanted && slice.full()) {
+            // the page reaches below the oldest entry the capped timeline kept
+            return newest(sources.pushedAuthors(), List.of(), before, wanted);
         }
+        return slice.ids();
     }
 
     /** Newest activity ids by any of the authors or in any of the groups, below an id. One statement. */
@@ -133,11 +137,5 @@ class FeedService {
                 .param("authors", authors.toArray(Long[]::new)).param("groups", groupIds.toArray(Long[]::new))
                 .param("before", before).param("count", count)
                 .query(Long.class).list();
-    }
-
-    private static boolean isRedisFailure(DataAccessException ex) {
-        return ex.getClass().getName().startsWith("org.springframework.data.redis")
-                || ex instanceof org.springframework.dao.QueryTimeoutException
-                || ex instanceof org.springframework.dao.DataAccessResourceFailureException;
     }
 }

@@ -2,14 +2,16 @@ package app.fitsocial.social;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.data.redis.connection.RedisConnection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.zset.DefaultTuple;
+import org.springframework.data.redis.connection.zset.Tuple;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,61 +47,63 @@ class FeedTimelines {
         return "fitsocial:v1:feed:" + userId;
     }
 
-    /** A page of a timeline: ids below {@code beforeId}, newest first; null when the timeline does not exist. */
-    List<Long> page(long userId, long beforeId, int count) {
-        String key = key(userId);
-        Set<String> ids = redis.opsForZSet().reverseRangeByScore(key, 1, beforeId - 1, 0, count);
-        if (ids == null || ids.isEmpty()) {
-            Boolean exists = redis.hasKey(key);
-            if (!Boolean.TRUE.equals(exists)) {
-                return null;
-            }
+    /** Part of a timeline: ids newest first, and whether the timeline holds its full cap (older ids may be trimmed). */
+    record Slice(List<Long> ids, boolean full) {
+    }
+
+    /**
+     * Up to {@code count} ids below {@code beforeId}, newest first, in one round trip that also renews
+     * the timeline's idle expiry; null when the user has no timeline (EXPIRE on a missing key says so).
+     */
+    @Nullable Slice page(long userId, long beforeId, int count) {
+        byte[] key = bytes(key(userId));
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            connection.zSetCommands().zRevRangeByScore(key, 1, beforeId - 1, 0, count);
+            connection.keyCommands().expire(key, settings.timelineIdleTtl().toSeconds());
+            connection.zSetCommands().zCard(key);
+            return null;
+        });
+        if (!Boolean.TRUE.equals(replies.get(1))) {
+            return null;
         }
-        redis.expire(key, settings.timelineIdleTtl());
-        return ids == null ? List.of() : ids.stream().map(Long::valueOf).toList();
+        @SuppressWarnings("unchecked")
+        Collection<String> ids = (Collection<String>) replies.get(0);
+        long size = ((Number) replies.get(2)).longValue();
+        return new Slice(ids.stream().map(Long::valueOf).toList(), size > settings.timelineSize());
     }
 
-    /** True when the timeline holds its full cap, so older entries may have been trimmed away. */
-    boolean isFull(long userId) {
-        Long size = redis.opsForZSet().zCard(key(userId));
-        return size != null && size > settings.timelineSize();
-    }
-
-    /** Replaces a timeline with the given ids (newest first) in one round trip. */
+    /** Replaces a timeline with the given ids (newest first, at most the cap) in one round trip. */
     void store(long userId, List<Long> ids) {
-        String key = key(userId);
-        Set<ZSetOperations.TypedTuple<String>> members = new java.util.HashSet<>();
-        members.add(ZSetOperations.TypedTuple.of(SENTINEL, 0d));
+        byte[] key = bytes(key(userId));
+        Set<Tuple> members = new HashSet<>();
+        members.add(new DefaultTuple(bytes(SENTINEL), 0d));
         ids.stream().limit(settings.timelineSize())
-                .forEach(id -> members.add(ZSetOperations.TypedTuple.of(Long.toString(id), id.doubleValue())));
-        byte[] rawKey = key.getBytes(StandardCharsets.UTF_8);
+                .forEach(id -> members.add(new DefaultTuple(bytes(Long.toString(id)), id.doubleValue())));
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            connection.keyCommands().del(rawKey);
-            for (var member : members) {
-                connection.zSetCommands().zAdd(rawKey, member.getScore(), member.getValue().getBytes(StandardCharsets.UTF_8));
-            }
-            connection.keyCommands().expire(rawKey, settings.timelineIdleTtl().toSeconds());
+            connection.keyCommands().del(key);
+            connection.zSetCommands().zAdd(key, members);
+            connection.keyCommands().expire(key, settings.timelineIdleTtl().toSeconds());
             return null;
         });
     }
 
     /** Pushes an activity into the live timelines of the given users (pipelined); absent timelines are left absent. */
     void push(Collection<Long> userIds, long activityId) {
-        byte[] id = Long.toString(activityId).getBytes(StandardCharsets.UTF_8);
-        byte[] cap = Integer.toString(settings.timelineSize()).getBytes(StandardCharsets.UTF_8);
+        byte[] id = bytes(Long.toString(activityId));
+        byte[] cap = bytes(Integer.toString(settings.timelineSize()));
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (long userId : userIds) {
-                evalPush(connection, key(userId).getBytes(StandardCharsets.UTF_8), id, cap);
+                connection.scriptingCommands().eval(PUSH_IF_LIVE, ReturnType.INTEGER, 1, bytes(key(userId)), id, cap);
             }
             return null;
         });
     }
 
     void remove(Collection<Long> userIds, long activityId) {
-        byte[] id = Long.toString(activityId).getBytes(StandardCharsets.UTF_8);
+        byte[] id = bytes(Long.toString(activityId));
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (long userId : userIds) {
-                connection.zSetCommands().zRem(key(userId).getBytes(StandardCharsets.UTF_8), id);
+                connection.zSetCommands().zRem(bytes(key(userId)), id);
             }
             return null;
         });
@@ -110,7 +114,7 @@ class FeedTimelines {
         redis.delete(key(userId));
     }
 
-    private static void evalPush(RedisConnection connection, byte[] key, byte[] id, byte[] cap) {
-        connection.scriptingCommands().eval(PUSH_IF_LIVE, ReturnType.INTEGER, 1, key, id, cap);
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

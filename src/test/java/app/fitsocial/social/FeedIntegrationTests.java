@@ -57,6 +57,10 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         long own = post(reader, "My own run");
         assertThat(feedIds(reader, 10)).containsExactly(own, older);
         assertThat(timelineExists(reader)).isTrue();
+        redis.expire(FeedTimelines.key(reader.id()), java.time.Duration.ofMinutes(1));
+        feedIds(reader, 10);
+        // every read renews the idle expiry (7 days here), which is what keeps an active reader's timeline live
+        assertThat(redis.getExpire(FeedTimelines.key(reader.id()))).isGreaterThan(java.time.Duration.ofDays(6).toSeconds());
 
         long fresh = post(author, "Intervals");
         // pushed into the live timeline on write, not rebuilt
