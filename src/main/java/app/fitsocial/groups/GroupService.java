@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.fitsocial.identity.PublicProfile;
 import app.fitsocial.identity.UserDirectory;
+import app.fitsocial.platform.persistence.LikePattern;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
@@ -68,19 +68,18 @@ class GroupService {
         params.put("limit", page.fetchSize());
         StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE true");
         if (q != null) {
-            sql.append(" AND lower(g.name) COLLATE \"C\" LIKE :prefix");
-            params.put("prefix", q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            sql.append(" AND lower(g.name) COLLATE \"C\" LIKE lower(:prefix)");
+            params.put("prefix", LikePattern.startingWith(q.strip()));
         }
         if (page.cursor() != null) {
             Cursor.TextId after = Cursor.decodeText(page.cursor());
-            sql.append(" AND (lower(g.name) COLLATE \"C\", g.id) > (CAST(:afterName AS text) COLLATE \"C\", :afterId)");
+            sql.append(" AND (lower(g.name) COLLATE \"C\", g.id) > (lower(CAST(:afterName AS text)) COLLATE \"C\", :afterId)");
             params.put("afterName", after.text());
             params.put("afterId", after.id());
         }
         sql.append(" ORDER BY lower(g.name) COLLATE \"C\", g.id LIMIT :limit");
         List<GroupResponse> rows = jdbc.sql(sql.toString()).params(params).query(GroupService::toGroup).list();
-        return CursorPage.of(rows, page, row -> Cursor.ofText(row.name().toLowerCase(Locale.ROOT), row.id()));
+        return CursorPage.of(rows, page, row -> Cursor.ofText(row.name(), row.id()));
     }
 
     @Transactional

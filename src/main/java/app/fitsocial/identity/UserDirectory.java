@@ -63,17 +63,12 @@ public class UserDirectory {
             found = users.findInCity(seeker.city(), seeker.id(), limit);
         }
         else if (!seeker.interests().isEmpty()) {
-            found = users.findSharingInterests(arrayLiteral(seeker.interests()), seeker.id(), limit);
+            found = users.findSharingInterests(seeker.interests().toArray(String[]::new), seeker.id(), limit);
         }
         else {
             found = List.of();
         }
         return found.stream().map(PartnerProfile::from).toList();
-    }
-
-    private static String arrayLiteral(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Summaries of the given users in one query; ids of unknown users are absent from the map. */

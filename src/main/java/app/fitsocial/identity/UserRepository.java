@@ -27,15 +27,15 @@ interface UserRepository extends Repository<User, Long> {
 
     @Query(value = """
             SELECT * FROM users
-            WHERE lower(display_name) COLLATE "C" LIKE :prefix
+            WHERE lower(display_name) COLLATE "C" LIKE lower(:prefix)
             ORDER BY lower(display_name) COLLATE "C", id
             LIMIT :limit""", nativeQuery = true)
     List<User> searchByDisplayName(@Param("prefix") String prefix, @Param("limit") int limit);
 
     @Query(value = """
             SELECT * FROM users
-            WHERE lower(display_name) COLLATE "C" LIKE :prefix
-              AND (lower(display_name) COLLATE "C", id) > (CAST(:afterName AS text) COLLATE "C", :afterId)
+            WHERE lower(display_name) COLLATE "C" LIKE lower(:prefix)
+              AND (lower(display_name) COLLATE "C", id) > (lower(CAST(:afterName AS text)) COLLATE "C", :afterId)
             ORDER BY lower(display_name) COLLATE "C", id
             LIMIT :limit""", nativeQuery = true)
     List<User> searchByDisplayNameAfter(@Param("prefix") String prefix, @Param("afterName") String afterName,
@@ -71,7 +71,7 @@ interface UserRepository extends Repository<User, Long> {
 
     @Query(value = "SELECT * FROM users WHERE interests && CAST(:interests AS text[]) AND id <> :self ORDER BY id DESC LIMIT :limit",
             nativeQuery = true)
-    List<User> findSharingInterests(@Param("interests") String interestsLiteral, @Param("self") long self,
+    List<User> findSharingInterests(@Param("interests") String[] interests, @Param("self") long self,
             @Param("limit") int limit);
 
     @Query("SELECT new app.fitsocial.identity.UserSummary(u.id, u.displayName) FROM User u WHERE u.id IN :ids")

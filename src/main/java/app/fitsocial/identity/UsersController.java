@@ -2,7 +2,6 @@ package app.fitsocial.identity;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.fitsocial.platform.persistence.LikePattern;
 import app.fitsocial.platform.security.CurrentUser;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
@@ -55,7 +55,7 @@ class UsersController {
     /** Users whose display name starts with {@code q} (case-insensitive), in name order. */
     @GetMapping
     CursorPage<PublicProfile> search(@RequestParam @Size(min = 1, max = 50) String q, PageQuery page) {
-        String prefix = likePrefix(q.strip().toLowerCase(Locale.ROOT));
+        String prefix = LikePattern.startingWith(q.strip());
         List<User> rows;
         if (page.cursor() == null) {
             rows = users.searchByDisplayName(prefix, page.fetchSize());
@@ -64,15 +64,12 @@ class UsersController {
             Cursor.TextId after = Cursor.decodeText(page.cursor());
             rows = users.searchByDisplayNameAfter(prefix, after.text(), after.id(), page.fetchSize());
         }
-        return CursorPage.of(rows, page, user -> Cursor.ofText(user.displayName().toLowerCase(Locale.ROOT), user.id()))
+        // the cursor keeps the name as stored; PostgreSQL lower-cases both sides of the comparison
+        return CursorPage.of(rows, page, user -> Cursor.ofText(user.displayName(), user.id()))
                 .map(PublicProfile::from);
     }
 
     private User load(long id) {
         return users.findById(id).orElseThrow(() -> new ResourceNotFoundException("User", id));
-    }
-
-    private static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

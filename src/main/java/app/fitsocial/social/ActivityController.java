@@ -99,7 +99,7 @@ class ActivityController {
     @GetMapping("/social/activity/{id}/comments")
     CursorPage<CommentResponse> comments(@PathVariable long id, PageQuery page) {
         CursorPage<CommentResponse> comments = queries.comments(id, page);
-        if (comments.items().isEmpty() && page.cursor() == null && queries.find(id, 0) == null) {
+        if (comments.items().isEmpty() && page.cursor() == null && !queries.exists(id)) {
             throw new ResourceNotFoundException("Activity", id);
         }
         return comments;

@@ -68,6 +68,11 @@ class ActivityQueries {
         return complete(ordered, viewerId);
     }
 
+    boolean exists(long id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM activities WHERE id = :id)").param("id", id)
+                .query(Boolean.class).single();
+    }
+
     @Nullable ActivityResponse find(long id, long viewerId) {
         List<ActivityResponse> found = hydrate(List.of(id), viewerId);
         return found.isEmpty() ? null : found.get(0);

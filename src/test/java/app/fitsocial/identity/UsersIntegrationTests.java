@@ -109,9 +109,21 @@ class UsersIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void searchTreatsLikeWildcardsLiterally() {
-        ApiResponse response = api().get("/api/v1/users?q=%25", newUser().token());
-        assertThat(response.status()).isEqualTo(200);
-        response.json().path("items").forEach(n -> assertThat(n.path("displayName").asString()).startsWith("%"));
+        String tag = unique("w").replace("-", "");
+        TestUser percent = newUser();
+        api().patch("/api/v1/users/me", percent.token(), Map.of("displayName", tag + "50% Club"));
+        TestUser other = newUser();
+        api().patch("/api/v1/users/me", other.token(), Map.of("displayName", tag + "50x_Club"));
+
+        ApiResponse literalPercent = api().get("/api/v1/users?q=" + tag + "50%25", newUser().token());
+        assertThat(literalPercent.json().path("items").valueStream().map(n -> n.path("id").asLong()).toList())
+                .containsExactly(percent.id());
+        ApiResponse literalUnderscore = api().get("/api/v1/users?q=" + tag + "50x_", newUser().token());
+        assertThat(literalUnderscore.json().path("items").valueStream().map(n -> n.path("id").asLong()).toList())
+                .containsExactly(other.id());
+        ApiResponse upperCase = api().get("/api/v1/users?q=" + tag.toUpperCase() + "50X", newUser().token());
+        assertThat(upperCase.json().path("items").valueStream().map(n -> n.path("id").asLong()).toList())
+                .containsExactly(other.id());
     }
 
     @Test

@@ -92,6 +92,20 @@ class MatchesIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aUserWithNeitherLocationNorCityIsMatchedBySharedInterests() {
+        // an interest with a quote and a comma must match as one literal value
+        String interest = unique("tai \"chi\", qigong").toLowerCase();
+        TestUser seeker = newUser();
+        api().patch("/api/v1/users/me", seeker.token(), Map.of("interests", List.of(interest)));
+        TestUser kindred = newUser();
+        api().patch("/api/v1/users/me", kindred.token(), Map.of("interests", List.of(interest, "yoga")));
+        TestUser almost = newUser();
+        api().patch("/api/v1/users/me", almost.token(), Map.of("interests", List.of(interest.replace("\"", ""))));
+
+        assertThat(matchIds(seeker)).containsExactly(kindred.id());
+    }
+
+    @Test
     void aUserWithoutLocationIsMatchedWithinTheirCity() {
         String city = unique("Atlantis");
         TestUser seeker = newUser();

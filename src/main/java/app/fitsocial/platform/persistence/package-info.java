@@ -1,0 +1,4 @@
+@NullMarked
+package app.fitsocial.platform.persistence;
+
+import org.jspecify.annotations.NullMarked;
