@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -17,10 +18,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -132,12 +133,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    @ExceptionHandler({ CannotGetJdbcConnectionException.class, SQLTransientConnectionException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class })
+    /**
+     * A data store that cannot be reached in time: the pool had no connection within its timeout
+     * (JDBC or when a JPA transaction opens), the server is down, or a query timed out.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class, SQLTransientConnectionException.class })
     ResponseEntity<ProblemDetail> unavailable(Exception ex) {
-        log.warn("Database unavailable: {}", ex.getMessage());
+        log.warn("Data store unavailable: {}", ex.getMessage());
         ProblemDetail problem = ProblemException.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                "Service temporarily unavailable", "The service cannot reach its database; retry shortly");
+                "Service temporarily unavailable", "The service cannot reach its data store right now; retry shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
