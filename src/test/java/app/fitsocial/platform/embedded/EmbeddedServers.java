@@ -7,6 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +45,9 @@ final class EmbeddedServers {
                 Path dir = persistent ? dataDir.toAbsolutePath().normalize()
                         : Files.createTempDirectory("fitsocial-pg-");
                 Files.createDirectories(dir);
+                if (persistent) {
+                    stopOrphan(dir.resolve("postmaster.pid"), "/postgres");
+                }
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(!persistent)
@@ -65,23 +71,69 @@ final class EmbeddedServers {
         return postgres;
     }
 
+    /**
+     * Stops a server that an earlier run left behind: a run killed with SIGKILL cannot run its
+     * shutdown hook, and the servers it started outlive it (PostgreSQL then holds its data
+     * directory's lock, so no later run could start). Only a live process named in the pid file
+     * whose program name contains {@code program} is stopped; a stale pid file changes nothing.
+     */
+    static void stopOrphan(Path pidFile, String program) {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        }
+        catch (IOException | RuntimeException noUsablePidFile) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.contains(program)).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping {} (pid {}), left running by an earlier run that was killed",
+                            orphan.info().command().orElse(program), pid);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(30, TimeUnit.SECONDS);
+                    }
+                    catch (TimeoutException ex) {
+                        orphan.destroyForcibly();
+                    }
+                    catch (ExecutionException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
     static synchronized @Nullable Path postgresDataDir() {
         return postgresDataDir;
     }
 
-    static synchronized int redisPort() {
+    /**
+     * Starts Redis once. With a {@code stateDir} (the development run) its pid is kept there, so
+     * that a Redis left behind by a killed run is stopped by the next one.
+     */
+    static synchronized int redisPort(@Nullable Path stateDir) {
         if (redis == null) {
             try {
                 int port = freePort();
                 Path dir = Files.createTempDirectory("fitsocial-redis-");
-                redis = RedisServer.newRedisServer()
+                var builder = RedisServer.newRedisServer()
                         .port(port)
                         .bind("127.0.0.1")
                         .setting("save \"\"")
                         .setting("appendonly no")
                         .setting("dir " + dir)
-                        .setting("maxmemory 256mb")
-                        .build();
+                        .setting("maxmemory 256mb");
+                if (stateDir != null) {
+                    Files.createDirectories(stateDir);
+                    Path pidFile = stateDir.toAbsolutePath().resolve("redis.pid");
+                    stopOrphan(pidFile, "/redis-server-");
+                    builder.setting("pidfile " + pidFile);
+                }
+                redis = builder.build();
                 redis.start();
                 redisPort = port;
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopRedis, "embedded-redis-stop"));

@@ -54,8 +54,10 @@ public class EmbeddedServicesConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${REDIS_URL:}'.isEmpty()")
-    DataRedisConnectionDetails embeddedRedisConnection() {
-        int port = EmbeddedServers.redisPort();
+    DataRedisConnectionDetails embeddedRedisConnection(Environment environment) {
+        String dataDir = environment.getProperty(DATA_DIR_PROPERTY, "");
+        // the development run keeps Redis's pid beside the PostgreSQL data directory
+        int port = EmbeddedServers.redisPort(dataDir.isBlank() ? null : Path.of(dataDir).toAbsolutePath().getParent());
         return new DataRedisConnectionDetails() {
             @Override
             public Standalone getStandalone() {
@@ -71,7 +73,7 @@ public class EmbeddedServicesConfiguration {
         return event -> {
             String database = describeDatabase(jdbc.getIfAvailable(), environment);
             String redisText = environment.getProperty("REDIS_URL", "").isBlank()
-                    ? "embedded Redis at redis://127.0.0.1:" + EmbeddedServers.redisPort()
+                    ? "embedded Redis at redis://127.0.0.1:" + EmbeddedServers.redisPort(null)
                     : "Redis at " + environment.getProperty("REDIS_URL");
             log.info("FitSocial is using {} and {}. Set DATABASE_URL (with DATABASE_USER, DATABASE_PASSWORD) "
                     + "and REDIS_URL to use other servers; nothing embedded is started then.", database, redisText);
