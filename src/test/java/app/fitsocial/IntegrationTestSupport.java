@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -94,6 +95,23 @@ public abstract class IntegrationTestSupport {
                 .param("user", userId).param("class", classId).update();
         jdbc.sql("UPDATE fitness_classes SET booked_count = booked_count + 1 WHERE id = :class")
                 .param("class", classId).update();
+    }
+
+    /** Posts an activity through the API and returns its id. */
+    protected long postActivity(TestUser author, Map<String, Object> body) {
+        ApiResponse response = api().post("/api/v1/social/activity", author.token(), body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    /** Posts a plain POST activity with the given text and returns its id. */
+    protected long postActivity(TestUser author, String text) {
+        return postActivity(author, Map.of("type", "POST", "text", text));
+    }
+
+    protected void follow(TestUser follower, TestUser followee) {
+        ApiResponse response = api().post("/api/v1/users/" + followee.id() + "/follow", follower.token(), null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(204);
     }
 
     protected static Instant inDays(int days) {

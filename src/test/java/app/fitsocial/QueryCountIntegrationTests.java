@@ -28,6 +28,12 @@ class QueryCountIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void classDetailIsOneStatement() {
+        long classId = newClass(newProvider(null, "Lyon"), inDays(2), 10);
+        assertThat(statementsOf(() -> api().get("/api/v1/classes/" + classId, null))).isEqualTo(1);
+    }
+
+    @Test
     void reviewListingIsTwoStatementsWhateverThePageSize() {
         long provider = newProvider(null, "Lyon");
         long classId = newClass(provider, inDays(-1), 50);

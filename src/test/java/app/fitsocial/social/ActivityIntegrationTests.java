@@ -14,14 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ActivityIntegrationTests extends IntegrationTestSupport {
 
-    private long post(TestUser author, Map<String, Object> body) {
-        ApiResponse response = api().post("/api/v1/social/activity", author.token(), body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().path("id").asLong();
-    }
-
     private long post(TestUser author, String text) {
-        return post(author, Map.of("type", "WORKOUT", "text", text, "durationMinutes", 45));
+        return postActivity(author, Map.of("type", "WORKOUT", "text", text, "durationMinutes", 45));
     }
 
     @Test
@@ -97,7 +91,7 @@ class ActivityIntegrationTests extends IntegrationTestSupport {
         TestUser outsider = newUser();
         assertProblem(api().post("/api/v1/social/activity", outsider.token(), Map.of("type", "POST", "text", "hi",
                 "groupId", group)), 403, "not-group-member");
-        long inGroup = post(owner, Map.of("type", "POST", "text", "Welcome", "groupId", group));
+        long inGroup = postActivity(owner, Map.of("type", "POST", "text", "Welcome", "groupId", group));
         ApiResponse groupActivity = api().get("/api/v1/groups/" + group + "/activity", outsider.token());
         assertThat(groupActivity.json().path("items").get(0).path("id").asLong()).isEqualTo(inGroup);
         assertProblem(api().get("/api/v1/groups/46464646/activity", owner.token()), 404, "not-found");

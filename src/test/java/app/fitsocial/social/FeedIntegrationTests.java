@@ -22,20 +22,6 @@ class FeedIntegrationTests extends IntegrationTestSupport {
     @Autowired
     private FeedService feedService;
 
-    private long post(TestUser author, String text) {
-        return post(author, Map.of("type", "POST", "text", text));
-    }
-
-    private long post(TestUser author, Map<String, Object> body) {
-        ApiResponse response = api().post("/api/v1/social/activity", author.token(), body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().path("id").asLong();
-    }
-
-    private void follow(TestUser follower, TestUser followee) {
-        assertThat(api().post("/api/v1/users/" + followee.id() + "/follow", follower.token(), null).status()).isEqualTo(204);
-    }
-
     private List<Long> feedIds(TestUser reader, int limit) {
         ApiResponse response = api().get("/api/v1/social/feed?limit=" + limit, reader.token());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -53,8 +39,8 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         TestUser author = newUser();
         TestUser reader = newUser();
         follow(reader, author);
-        long older = post(author, "Warm-up");
-        long own = post(reader, "My own run");
+        long older = postActivity(author, "Warm-up");
+        long own = postActivity(reader, "My own run");
         assertThat(feedIds(reader, 10)).containsExactly(own, older);
         assertThat(timelineExists(reader)).isTrue();
         redis.expire(FeedTimelines.key(reader.id()), java.time.Duration.ofMinutes(1));
@@ -62,7 +48,7 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         // every read renews the idle expiry (7 days here), which is what keeps an active reader's timeline live
         assertThat(redis.getExpire(FeedTimelines.key(reader.id()))).isGreaterThan(java.time.Duration.ofDays(6).toSeconds());
 
-        long fresh = post(author, "Intervals");
+        long fresh = postActivity(author, "Intervals");
         // pushed into the live timeline on write, not rebuilt
         assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(fresh))).isNotNull();
         assertThat(feedIds(reader, 10)).containsExactly(fresh, own, older);
@@ -73,9 +59,9 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         TestUser author = newUser();
         TestUser sleeper = newUser();
         follow(sleeper, author);
-        long first = post(author, "One");
+        long first = postActivity(author, "One");
         assertThat(timelineExists(sleeper)).isFalse();
-        long second = post(author, "Two");
+        long second = postActivity(author, "Two");
         assertThat(timelineExists(sleeper)).isFalse();
         assertThat(feedIds(sleeper, 10)).containsExactly(second, first);
     }
@@ -85,7 +71,7 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         TestUser author = newUser();
         TestUser reader = newUser();
         follow(reader, author);
-        long post = post(author, "Hill repeats");
+        long post = postActivity(author, "Hill repeats");
         assertThat(feedIds(reader, 10)).contains(post);
 
         assertThat(api().delete("/api/v1/users/" + author.id() + "/follow", reader.token()).status()).isEqualTo(204);
@@ -99,8 +85,8 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         TestUser author = newUser();
         TestUser reader = newUser();
         follow(reader, author);
-        long keep = post(author, "Keep");
-        long drop = post(author, "Drop");
+        long keep = postActivity(author, "Keep");
+        long drop = postActivity(author, "Drop");
         assertThat(feedIds(reader, 10)).containsExactly(drop, keep);
         api().delete("/api/v1/social/activity/" + drop, author.token());
         assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(drop))).isNull();
@@ -116,7 +102,7 @@ class FeedIntegrationTests extends IntegrationTestSupport {
             follow(newUser(), celebrity);
         }
         assertThat(feedIds(reader, 10)).isEmpty();
-        long announcement = post(celebrity, "New programme out");
+        long announcement = postActivity(celebrity, "New programme out");
         // not fanned out ...
         assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(announcement))).isNull();
         // ... yet in the feed
@@ -127,7 +113,7 @@ class FeedIntegrationTests extends IntegrationTestSupport {
     void joinedGroupsActivityAppearsAndLeavesWithMembership() {
         TestUser owner = newUser();
         long group = api().post("/api/v1/groups", owner.token(), Map.of("name", unique("Rowers"))).json().path("id").asLong();
-        long groupPost = post(owner, Map.of("type", "POST", "text", "Regatta Sunday", "groupId", group));
+        long groupPost = postActivity(owner, Map.of("type", "POST", "text", "Regatta Sunday", "groupId", group));
         TestUser reader = newUser();
         assertThat(feedIds(reader, 10)).doesNotContain(groupPost);
         api().post("/api/v1/groups/" + group + "/members", reader.token(), null);
@@ -144,9 +130,9 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         follow(reader, a);
         follow(reader, b);
         for (int i = 0; i < 7; i++) {
-            post(i % 2 == 0 ? a : b, "Session " + i);
+            postActivity(i % 2 == 0 ? a : b, "Session " + i);
         }
-        post(reader, "Me too");
+        postActivity(reader, "Me too");
         List<Long> warm = feedIds(reader, 20);
         redis.delete(FeedTimelines.key(reader.id()));
         List<Long> cold = feedIds(reader, 20);
@@ -162,7 +148,7 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         follow(reader, author);
         List<Long> posted = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            posted.add(post(author, "Day " + i));
+            posted.add(postActivity(author, "Day " + i));
         }
         List<Long> seen = new ArrayList<>();
         String cursor = null;
@@ -181,7 +167,7 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         TestUser reader = newUser();
         TestUser author = newUser();
         follow(reader, author);
-        long id = post(author, "Complete me");
+        long id = postActivity(author, "Complete me");
         api().post("/api/v1/social/activity/" + id + "/likes", reader.token(), null);
         api().post("/api/v1/social/activity/" + id + "/comments", reader.token(), Map.of("text", "Great"));
         var item = api().get("/api/v1/social/feed", reader.token()).json().path("items").get(0);
@@ -197,13 +183,16 @@ class FeedIntegrationTests extends IntegrationTestSupport {
         TestUser author = newUser();
         follow(reader, author);
         for (int i = 0; i < 25; i++) {
-            post(author, "Rep " + i);
+            postActivity(author, "Rep " + i);
         }
         feedIds(reader, 10);
         long small = sqlStatementsOf(api().get("/api/v1/social/feed?limit=2", reader.token()));
         long large = sqlStatementsOf(api().get("/api/v1/social/feed?limit=25", reader.token()));
         // following, celebrities among them, groups, the page's activities, authors, likedByMe
         assertThat(small).isEqualTo(large).isEqualTo(6);
+        redis.delete(FeedTimelines.key(reader.id()));
+        // plus the rebuild of the missing timeline
+        assertThat(sqlStatementsOf(api().get("/api/v1/social/feed?limit=25", reader.token()))).isEqualTo(7);
     }
 
     @Test

@@ -53,8 +53,7 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
     private List<Long> postMany(TestUser author, int count) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(api().post("/api/v1/social/activity", author.token(), Map.of("type", "POST", "text", "Post " + i))
-                    .json().path("id").asLong());
+            ids.add(postActivity(author, "Post " + i));
         }
         return ids;
     }
@@ -82,7 +81,7 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
         try {
             TestUser reader = newUser();
             TestUser author = newUser();
-            api().post("/api/v1/users/" + author.id() + "/follow", reader.token(), null);
+            follow(reader, author);
             List<Long> posted = postMany(author, 4);
             java.util.Collections.reverse(posted);
 
@@ -100,7 +99,7 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
     void pagesBelowTheTimelineCapComeFromPostgreSql() {
         TestUser reader = newUser();
         TestUser author = newUser();
-        api().post("/api/v1/users/" + author.id() + "/follow", reader.token(), null);
+        follow(reader, author);
         List<Long> posted = postMany(author, 25);
         java.util.Collections.reverse(posted);
         FeedService smallTimelines = feedWith(redis, 10);
