@@ -15,8 +15,9 @@ import app.fitsocial.social.UserFollowed;
 /**
  * Turns other modules' events into notifications. Each listener runs after the publishing
  * transaction committed, asynchronously, in its own transaction; Spring Modulith's event
- * publication registry records the event with the publisher's commit and keeps it until the
- * listener succeeds, so a crash in between loses nothing.
+ * publication registry records the event with the publisher's commit and removes it once the
+ * listener succeeds; an event a crash left outstanding is delivered again on the next start,
+ * which the per-event source key makes harmless.
  */
 @Component
 class NotificationListeners {

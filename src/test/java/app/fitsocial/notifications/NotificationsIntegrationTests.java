@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import app.fitsocial.ApiResponse;
 import app.fitsocial.IntegrationTestSupport;
+import app.fitsocial.social.ActivityLiked;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +62,21 @@ class NotificationsIntegrationTests extends IntegrationTestSupport {
         awaitTypes(author, "NEW_FOLLOWER");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(types(author)).containsExactly("NEW_FOLLOWER"));
+    }
+
+    @Autowired
+    private NotificationListeners listeners;
+
+    @Test
+    void aRedeliveredEventCreatesOneNotification() {
+        TestUser author = newUser();
+        TestUser fan = newUser();
+        var liked = new ActivityLiked(postActivity(author, "Once"), author.id(), fan.id());
+        listeners.on(liked);
+        listeners.on(liked); // as after a crash between handling and completion
+        awaitTypes(author, "LIKE");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(types(author)).containsExactly("LIKE"));
     }
 
     @Test
