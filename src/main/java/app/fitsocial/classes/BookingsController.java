@@ -43,7 +43,7 @@ class BookingsController {
 
     @GetMapping("/users/me/bookings")
     CursorPage<BookingResponse> myBookings(CurrentUser me, @RequestParam(defaultValue = "true") boolean upcoming,
-            @PageLimit(10) PageQuery page) {
+            @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return bookings.myBookings(me.id(), upcoming, page);
     }
 }

@@ -21,6 +21,7 @@ import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.IfMatch;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -41,8 +42,9 @@ class UsersController {
 
     @PatchMapping("/me")
     @Transactional
-    UserProfileResponse updateMe(CurrentUser me, @Valid @RequestBody ProfileChanges changes) {
-        User user = load(me.id());
+    UserProfileResponse updateMe(CurrentUser me, @Valid @RequestBody ProfileChanges changes, IfMatch ifMatch) {
+        User user = users.findByIdForUpdate(me.id()).orElseThrow(() -> new ResourceNotFoundException("User", me.id()));
+        ifMatch.check(UserProfileResponse.from(user));
         user.update(changes, clock.instant());
         return UserProfileResponse.from(users.saveAndFlush(user));
     }

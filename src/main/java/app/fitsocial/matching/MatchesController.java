@@ -18,7 +18,7 @@ class MatchesController {
     }
 
     @GetMapping("/api/v1/matches")
-    CursorPage<MatchResponse> matches(CurrentUser me, @PageLimit(10) PageQuery page) {
+    CursorPage<MatchResponse> matches(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return matching.matches(me.id(), page);
     }
 }

@@ -48,12 +48,12 @@ class MessagingController {
     }
 
     @GetMapping("/conversations")
-    CursorPage<ConversationResponse> conversations(CurrentUser me, @PageLimit(10) PageQuery page) {
+    CursorPage<ConversationResponse> conversations(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return messaging.conversations(me.id(), page);
     }
 
     @GetMapping("/conversations/{id}/messages")
-    CursorPage<MessageResponse> messages(CurrentUser me, @PathVariable long id, @PageLimit(10) PageQuery page) {
+    CursorPage<MessageResponse> messages(CurrentUser me, @PathVariable long id, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return messaging.messages(me.id(), id, page);
     }
 

@@ -36,7 +36,7 @@ class NotificationsController {
     }
 
     @GetMapping
-    CursorPage<NotificationResponse> list(CurrentUser me, @PageLimit(10) PageQuery page) {
+    CursorPage<NotificationResponse> list(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return notifications.list(me.id(), page);
     }
 

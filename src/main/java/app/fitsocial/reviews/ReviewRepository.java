@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -16,6 +19,11 @@ interface ReviewRepository extends Repository<Review, Long> {
     Review saveAndFlush(Review review);
 
     Optional<Review> findById(long id);
+
+    /** The review, locked until the transaction ends: a conditional write checks and changes it in one step. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT r FROM Review r WHERE r.id = :id")
+    Optional<Review> findByIdForUpdate(@Param("id") long id);
 
     void delete(Review review);
 

@@ -18,6 +18,7 @@ import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.IfMatch;
 
 /** Writing and listing reviews; every write refreshes the affected rating aggregates in its transaction. */
 @Service
@@ -61,8 +62,13 @@ class ReviewService {
     }
 
     @Transactional
-    ReviewResponse update(long userId, long reviewId, int rating, @Nullable String text) {
-        Review review = ownReview(userId, reviewId);
+    ReviewResponse update(long userId, long reviewId, int rating, @Nullable String text, IfMatch ifMatch) {
+        Review review = reviews.findByIdForUpdate(reviewId)
+                .orElseThrow(() -> new ResourceNotFoundException("Review", reviewId));
+        if (!review.isWrittenBy(userId)) {
+            throw new ReviewExceptions.NotAuthor(reviewId);
+        }
+        ifMatch.check(withAuthor(review));
         review.revise(rating, clean(text), clock.instant());
         review = reviews.saveAndFlush(review);
         aggregates.refresh(review.classId(), review.providerId());

@@ -27,6 +27,7 @@ import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.InvalidRequestException;
 import app.fitsocial.platform.web.PageLimit;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.conditional.IfMatch;
 
 @RestController
 @RequestMapping("/api/v1/reviews")
@@ -59,8 +60,9 @@ class ReviewsController {
     }
 
     @PutMapping("/{id}")
-    ReviewResponse update(CurrentUser me, @PathVariable long id, @Valid @RequestBody ReviewChanges changes) {
-        return reviews.update(me.id(), id, changes.rating(), changes.text());
+    ReviewResponse update(CurrentUser me, @PathVariable long id, @Valid @RequestBody ReviewChanges changes,
+            IfMatch ifMatch) {
+        return reviews.update(me.id(), id, changes.rating(), changes.text(), ifMatch);
     }
 
     @DeleteMapping("/{id}")
@@ -72,7 +74,7 @@ class ReviewsController {
     /** Reviews of exactly one class ({@code classId}) or one provider ({@code providerId}), newest first. */
     @GetMapping
     CursorPage<ReviewResponse> list(@RequestParam(required = false) @Positive @Nullable Long classId,
-            @RequestParam(required = false) @Positive @Nullable Long providerId, @PageLimit(10) PageQuery page) {
+            @RequestParam(required = false) @Positive @Nullable Long providerId, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         if ((classId == null) == (providerId == null)) {
             throw new InvalidRequestException("Give exactly one of classId and providerId");
         }

@@ -106,7 +106,7 @@ class ActivityController {
     }
 
     @GetMapping("/users/{id}/activity")
-    CursorPage<ActivityResponse> byUser(CurrentUser me, @PathVariable long id, @PageLimit(10) PageQuery page) {
+    CursorPage<ActivityResponse> byUser(CurrentUser me, @PathVariable long id, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         if (!users.exists(id)) {
             throw new ResourceNotFoundException("User", id);
         }
@@ -114,7 +114,7 @@ class ActivityController {
     }
 
     @GetMapping("/groups/{id}/activity")
-    CursorPage<ActivityResponse> byGroup(CurrentUser me, @PathVariable long id, @PageLimit(10) PageQuery page) {
+    CursorPage<ActivityResponse> byGroup(CurrentUser me, @PathVariable long id, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         if (!groups.exists(id)) {
             throw new ResourceNotFoundException("Group", id);
         }

@@ -21,10 +21,12 @@ import app.fitsocial.identity.UserSummary;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.fields.FieldSelection;
 
 /**
  * Reads activities. Any page costs three statements whatever its size: the activities, their
- * authors (one {@code IN} query) and which of them the viewer liked (one {@code IN} query).
+ * authors (one {@code IN} query) and which of them the viewer liked (one {@code IN} query); the
+ * last two are skipped when {@code ?fields=} leaves out {@code author} or {@code likedByMe}.
  * Lists are newest first, keyset-paginated on the id.
  */
 @Component
@@ -109,8 +111,12 @@ class ActivityQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, UserSummary> authors = users.summaries(rows.stream().map(Row::authorId).toList());
-        Set<Long> liked = likedBy(viewerId, rows.stream().map(Row::id).toList());
+        // a ?fields= selection without author or likedByMe spares their queries (the fields are dropped anyway)
+        FieldSelection fields = FieldSelection.requested();
+        Map<Long, UserSummary> authors = fields.includes("author")
+                ? users.summaries(rows.stream().map(Row::authorId).toList())
+                : Map.of();
+        Set<Long> liked = fields.includes("likedByMe") ? likedBy(viewerId, rows.stream().map(Row::id).toList()) : Set.of();
         List<ActivityResponse> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
             result.add(new ActivityResponse(r.id(), r.type(), r.text(), r.classId(), r.groupId(), r.durationMinutes(),

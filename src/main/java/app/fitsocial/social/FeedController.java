@@ -18,7 +18,7 @@ class FeedController {
     }
 
     @GetMapping("/api/v1/social/feed")
-    CursorPage<ActivityResponse> feed(CurrentUser me, @PageLimit(10) PageQuery page) {
+    CursorPage<ActivityResponse> feed(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return feed.feed(me.id(), page);
     }
 }

@@ -3,6 +3,7 @@ package app.fitsocial.platform.observability;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -11,7 +12,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wraps the pooled {@link DataSource} with datasource-proxy so every statement passes the listeners. */
+/**
+ * Wraps the pooled {@link DataSource} with datasource-proxy so every statement passes every
+ * {@link QueryExecutionListener} bean (statement counting here, table access recording in
+ * {@code platform.changes}).
+ */
 @Configuration(proxyBeanMethods = false)
 class DataSourceProxyConfiguration {
 
@@ -22,23 +27,23 @@ class DataSourceProxyConfiguration {
 
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<SqlStatementsPerRequest.ResetFilter> sqlStatementResetFilter(
-            SqlStatementCounter counter) {
+            SqlStatementCounter counter, ObservabilitySettings settings) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new SqlStatementsPerRequest.ResetFilter(counter));
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+                new SqlStatementsPerRequest.ResetFilter(counter, settings));
+        // inside the response buffering (HIGHEST_PRECEDENCE + 1), so its header makes it out
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
     @Bean
-    static BeanPostProcessor dataSourceProxyPostProcessor(ObjectProvider<SqlStatementCounter> counter) {
+    static BeanPostProcessor dataSourceProxyPostProcessor(ObjectProvider<QueryExecutionListener> listeners) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
-                    return ProxyDataSourceBuilder.create(dataSource)
-                            .name("fitsocial")
-                            .listener(counter.getObject())
-                            .build();
+                    ProxyDataSourceBuilder builder = ProxyDataSourceBuilder.create(dataSource).name("fitsocial");
+                    listeners.orderedStream().forEach(builder::listener);
+                    return builder.build();
                 }
                 return bean;
             }

@@ -1,15 +1,8 @@
 package app.fitsocial.platform.security;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -26,15 +19,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public CurrentUser resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
-            throw new InsufficientAuthenticationException("No access token");
-        }
-        Set<String> roles = token.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring("ROLE_".length()))
-                .collect(Collectors.toUnmodifiableSet());
-        return new CurrentUser(Long.parseLong(token.getToken().getSubject()), roles);
+        return CurrentUser.authenticated()
+                .orElseThrow(() -> new InsufficientAuthenticationException("No access token"));
     }
 }

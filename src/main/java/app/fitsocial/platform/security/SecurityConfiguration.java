@@ -67,6 +67,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                // responses are revalidated with ETags instead (platform.web.conditional sets
+                // "Cache-Control: private, no-cache" on API GETs); "no-store" would forbid that
+                .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/**").permitAll()

@@ -13,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Adds the {@code Link: <...>; rel="next"} header to every {@link CursorPage} that has a next page. */
 @ControllerAdvice
+@org.springframework.core.annotation.Order(0)
 class NextPageLinkAdvice implements ResponseBodyAdvice<Object> {
 
     @Override

@@ -5,10 +5,22 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Sets the default page size of a {@link PageQuery} argument (20 unless stated). */
+/**
+ * Marks the page size class of a {@link PageQuery} argument: {@link Size#HEAVY} lists (feed,
+ * activity, messages, conversations, matches, reviews, notifications, bookings) default to 10
+ * items, the others to 20 (both configurable in {@link WebSettings.Pagination}).
+ */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PageLimit {
 
-    int value();
+    Size value();
+
+    /** The size classes of lists. */
+    enum Size {
+        /** Ordinary lists: {@code fitsocial.web.pagination.default-limit}. */
+        DEFAULT,
+        /** Lists whose items are expensive to build: {@code fitsocial.web.pagination.heavy-default-limit}. */
+        HEAVY
+    }
 }

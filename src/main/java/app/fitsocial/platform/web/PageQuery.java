@@ -9,9 +9,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PageQuery(int limit, @Nullable String cursor) {
 
-    /** Largest page a client may ask for. */
-    public static final int MAX_LIMIT = 100;
-
     /** Rows to fetch so that one extra tells whether a next page exists. */
     public int fetchSize() {
         return limit + 1;

@@ -10,7 +10,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Resolves {@code ?limit=&cursor=} into a {@link PageQuery}, rejecting out-of-range limits with 400. */
 class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
 
-    static final int DEFAULT_LIMIT = 20;
+    private final WebSettings.Pagination settings;
+
+    PageQueryArgumentResolver(WebSettings.Pagination settings) {
+        this.settings = settings;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -21,7 +25,9 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
     public PageQuery resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
         PageLimit annotation = parameter.getParameterAnnotation(PageLimit.class);
-        int limit = annotation == null ? DEFAULT_LIMIT : annotation.value();
+        int limit = annotation != null && annotation.value() == PageLimit.Size.HEAVY
+                ? settings.heavyDefaultLimit()
+                : settings.defaultLimit();
         String rawLimit = request.getParameter("limit");
         if (rawLimit != null) {
             try {
@@ -30,7 +36,7 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
             catch (NumberFormatException ex) {
                 throw invalidLimit();
             }
-            if (limit < 1 || limit > PageQuery.MAX_LIMIT) {
+            if (limit < 1 || limit > settings.maxLimit()) {
                 throw invalidLimit();
             }
         }
@@ -38,7 +44,7 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
         return new PageQuery(limit, cursor == null || cursor.isBlank() ? null : cursor);
     }
 
-    private static InvalidFieldException invalidLimit() {
-        return new InvalidFieldException("limit", "must be a whole number between 1 and " + PageQuery.MAX_LIMIT);
+    private InvalidFieldException invalidLimit() {
+        return new InvalidFieldException("limit", "must be a whole number between 1 and " + settings.maxLimit());
     }
 }

@@ -9,8 +9,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final WebSettings settings;
+
+    WebConfiguration(WebSettings settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PageQueryArgumentResolver());
+        resolvers.add(new PageQueryArgumentResolver(settings.pagination()));
     }
 }

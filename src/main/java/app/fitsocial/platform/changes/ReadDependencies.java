@@ -1,0 +1,47 @@
+package app.fitsocial.platform.changes;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the work on the current thread has read, while recording is on: the tables of its SQL
+ * statements (recorded by {@link TableAccessRecorder}) and any other data names a component
+ * reports with {@link #record}. A request records between {@link #start()} and {@link #stop()}
+ * and stores the result beside what it derived, with the {@link DataVersions} of those names.
+ */
+public final class ReadDependencies {
+
+    private static final ThreadLocal<@Nullable Set<String>> RECORDING = new ThreadLocal<>();
+
+    private ReadDependencies() {
+    }
+
+    /** Starts recording on this thread, forgetting anything recorded before. */
+    public static void start() {
+        RECORDING.set(new HashSet<>());
+    }
+
+    /** Stops recording and returns what was read since {@link #start()} (empty if it was not started). */
+    public static Set<String> stop() {
+        Set<String> recorded = RECORDING.get();
+        RECORDING.remove();
+        return recorded == null ? Set.of() : recorded;
+    }
+
+    /** Records that the current work read the named data; ignored when nothing is recording. */
+    public static void record(String name) {
+        Set<String> recorded = RECORDING.get();
+        if (recorded != null) {
+            recorded.add(name);
+        }
+    }
+
+    static void recordAll(Set<String> names) {
+        Set<String> recorded = RECORDING.get();
+        if (recorded != null) {
+            recorded.addAll(names);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package app.fitsocial.platform.web;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The HTTP conventions that can be tuned ({@code fitsocial.web.*}).
+ *
+ * @param pagination page sizes
+ * @param validatorTtl how long the validators of a response are kept for cheap 304s; also the
+ *        longest a time-dependent list (classes from "now") can be revalidated unchanged
+ * @param idempotency how {@code Idempotency-Key}s are kept
+ */
+@ConfigurationProperties("fitsocial.web")
+public record WebSettings(@DefaultValue Pagination pagination, @DefaultValue("5m") Duration validatorTtl,
+        @DefaultValue Idempotency idempotency) {
+
+    /**
+     * Page sizes of list endpoints.
+     *
+     * @param defaultLimit the page size of ordinary lists
+     * @param heavyDefaultLimit the page size of the heavy lists ({@link PageLimit.Size#HEAVY})
+     * @param maxLimit the largest {@code limit} a client may ask for
+     */
+    public record Pagination(@DefaultValue("20") int defaultLimit, @DefaultValue("10") int heavyDefaultLimit,
+            @DefaultValue("100") int maxLimit) {
+
+        public Pagination {
+            if (maxLimit < 1 || defaultLimit < 1 || heavyDefaultLimit < 1 || defaultLimit > maxLimit
+                    || heavyDefaultLimit > maxLimit) {
+                throw new IllegalArgumentException("page sizes must be between 1 and max-limit (" + maxLimit + ")");
+            }
+        }
+    }
+
+    /**
+     * Idempotency keys of create requests.
+     *
+     * @param retention how long a key and its response are kept
+     * @param concurrentWait how long a duplicate waits for the first request with its key to finish
+     */
+    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("10s") Duration concurrentWait) {
+    }
+}

@@ -1,0 +1,31 @@
+package app.fitsocial.platform.web.conditional;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Holds each response body until the request is done, so that it goes out with a
+ * {@code Content-Length}: Tomcat compresses only bodies it knows to be over the 1 KiB threshold
+ * (it compresses every body of unknown length), and the conditional GET filter needs the complete
+ * JSON to tag it, or to drop it for a 304.
+ */
+class ResponseBufferingFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, buffered);
+        }
+        finally {
+            buffered.copyBodyToResponse();
+        }
+    }
+}

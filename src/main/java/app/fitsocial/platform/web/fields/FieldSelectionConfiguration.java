@@ -1,0 +1,15 @@
+package app.fitsocial.platform.web.fields;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Registers the {@code ?fields=} check for every API route. */
+@Configuration(proxyBeanMethods = false)
+class FieldSelectionConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new FieldSelectionInterceptor()).addPathPatterns("/api/**");
+    }
+}
