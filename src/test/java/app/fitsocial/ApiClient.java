@@ -70,6 +70,20 @@ public final class ApiClient {
         }
     }
 
+    /** Sends a request and returns the body exactly as it came over the wire (never decompressed). */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** A body: a String is sent as it is (so tests can send broken JSON), anything else as JSON. */
     private static HttpRequest.BodyPublisher bodyOf(@Nullable Object body) {
         if (body == null) {

@@ -1,0 +1,117 @@
+package app.fitsocial.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import app.fitsocial.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Compression as a client sees it on the wire (the test client never decompresses): gzip only
+ * above 1 KiB and only when accepted, for JSON and problem details alike, with a correct Vary.
+ */
+class HttpCompressionIntegrationTests extends IntegrationTestSupport {
+
+    @Test
+    void compressesABodyOfOneByteOverOneKibibyteButNotOneOfExactlyOneKibibyte() {
+        TestUser user = newUser();
+        List<String> interests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            interests.add(("interest-" + i + "-").repeat(4).substring(0, 40));
+        }
+        setBio(user, "a", interests);
+        int base = identity("/api/v1/users/me", user.token()).body().length;
+        int bioFor1024 = 1 + (1024 - base);
+        assertThat(bioFor1024).isBetween(1, 500);
+
+        setBio(user, "b".repeat(bioFor1024), interests);
+        HttpResponse<byte[]> exactly = gzipAccepted("/api/v1/users/me", user.token());
+        assertThat(exactly.body()).hasSize(1024);
+        assertThat(exactly.headers().firstValue("Content-Encoding")).isEmpty();
+
+        setBio(user, "c".repeat(bioFor1024 + 1), interests);
+        HttpResponse<byte[]> over = gzipAccepted("/api/v1/users/me", user.token());
+        assertThat(over.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(over.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).containsIgnoringCase("accept-encoding"));
+        byte[] plain = gunzip(over.body());
+        assertThat(plain).hasSize(1025);
+        assertThat(over.body().length).isLessThan(plain.length);
+        assertThat(plain).isEqualTo(identity("/api/v1/users/me", user.token()).body());
+    }
+
+    @Test
+    void neverCompressesForAClientThatDoesNotAcceptGzip() {
+        String city = unique("Gzipton");
+        long provider = newProvider(null, city);
+        for (int i = 0; i < 20; i++) {
+            newClass(provider, inDays(3 + i), 10, "YOGA", city);
+        }
+        HttpResponse<byte[]> plain = identity("/api/v1/classes?limit=20&city=" + city, null);
+        assertThat(plain.body().length).isGreaterThan(4096);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+
+        HttpResponse<byte[]> compressed = gzipAccepted("/api/v1/classes?limit=20&city=" + city, null);
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.body().length).isLessThan(plain.body().length / 3);
+        assertThat(gunzip(compressed.body())).isEqualTo(plain.body());
+    }
+
+    @Test
+    void compressesLargeProblemDetailsButNotSmallOnes() {
+        TestUser user = newUser();
+        List<String> tooLong = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tooLong.add("y".repeat(41));
+        }
+        String body = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(Map.of("interests", tooLong, "bio", "z".repeat(501)));
+        var large = api().sendForBytes(api().request("/api/v1/users/me", user.token())
+                .header("Accept-Encoding", "gzip")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(large.statusCode()).isEqualTo(400);
+        assertThat(large.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(large.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gunzip(large.body()).length).isGreaterThan(1024);
+
+        var small = api().sendForBytes(api().request("/api/v1/users/0", user.token()).header("Accept-Encoding", "gzip"));
+        assertThat(small.statusCode()).isEqualTo(404);
+        assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(small.body().length).isLessThanOrEqualTo(1024);
+    }
+
+    private void setBio(TestUser user, String bio, List<String> interests) {
+        var response = api().patch("/api/v1/users/me", user.token(), Map.of("bio", bio, "interests", interests));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private HttpResponse<byte[]> identity(String path, String token) {
+        HttpResponse<byte[]> response = api().sendForBytes(api().request(path, token));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    private HttpResponse<byte[]> gzipAccepted(String path, String token) {
+        HttpResponse<byte[]> response = api().sendForBytes(api().request(path, token).header("Accept-Encoding", "gzip"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    static byte[] gunzip(byte[] compressed) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            return in.readAllBytes();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
