@@ -1,0 +1,108 @@
+package app.fitsocial.platform.web.fields;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import app.fitsocial.ApiResponse;
+import app.fitsocial.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ?fields=} over real HTTP: selection, nesting, lists, ETags, and bad expressions. */
+class FieldSelectionIntegrationTests extends IntegrationTestSupport {
+
+    @Test
+    void returnsOnlyTheSelectedFieldsOfAResource() {
+        TestUser user = newUser();
+        ApiResponse response = api().get("/api/v1/users/" + user.id() + "?fields=id,displayName", user.token());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().propertyNames()).containsExactly("id", "displayName");
+        assertThat(response.json().path("id").asLong()).isEqualTo(user.id());
+    }
+
+    @Test
+    void appliesToEachItemOfAListAndKeepsTheEnvelope() {
+        TestUser author = newUser();
+        for (int i = 0; i < 3; i++) {
+            postActivity(author, "post " + i);
+        }
+        ApiResponse page = api().get("/api/v1/users/" + author.id() + "/activity?limit=2&fields=id,author(displayName)",
+                author.token());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().propertyNames()).containsExactlyInAnyOrder("items", "nextCursor");
+        assertThat(page.json().path("nextCursor").isString()).isTrue();
+        assertThat(page.header("Link")).isPresent();
+        page.json().path("items").forEach(item -> {
+            assertThat(item.propertyNames()).containsExactly("id", "author");
+            assertThat(item.path("author").propertyNames()).containsExactly("displayName");
+        });
+    }
+
+    @Test
+    void skipsTheQueriesOfFieldsNobodyAskedFor() {
+        TestUser author = newUser();
+        postActivity(author, "counted");
+        String path = "/api/v1/users/" + author.id() + "/activity";
+        long full = sqlStatementsOf(api().get(path, author.token()));
+        long idsOnly = sqlStatementsOf(api().get(path + "?fields=id,text", author.token()));
+        assertThat(idsOnly).isEqualTo(full - 2);
+    }
+
+    @Test
+    void theSelectionIsPartOfTheTag() {
+        TestUser user = newUser();
+        String all = api().get("/api/v1/users/me", user.token()).header("ETag").orElseThrow();
+        ApiResponse selected = api().get("/api/v1/users/me?fields=id", user.token());
+        String some = selected.header("ETag").orElseThrow();
+        assertThat(some).isNotEqualTo(all);
+        assertThat(api().send(api().request("/api/v1/users/me?fields=id", user.token()).header("If-None-Match", some))
+                .status()).isEqualTo(304);
+        assertThat(api().send(api().request("/api/v1/users/me", user.token()).header("If-None-Match", some))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsUnknownFieldsAndSubFieldsOfPlainValuesBeforeDoingAnyWork() {
+        TestUser user = newUser();
+        ApiResponse unknown = api().get("/api/v1/users/" + user.id() + "?fields=id,email", user.token());
+        assertFieldError(unknown, "fields");
+        assertThat(unknown.json().path("detail").asString()).contains("unknown field 'email'");
+        assertThat(unknown.header("X-Sql-Statements")).hasValue("0");
+
+        ApiResponse nested = api().get("/api/v1/social/feed?fields=author(password)", user.token());
+        assertFieldError(nested, "fields");
+        assertThat(nested.json().path("detail").asString()).contains("author.password");
+
+        assertFieldError(api().get("/api/v1/users/me?fields=displayName(first)", user.token()), "fields");
+        // an empty page still knows its item type
+        assertFieldError(api().get("/api/v1/notifications?fields=nope", user.token()), "fields");
+        assertFieldError(api().get("/api/v1/users/me?fields=id&fields=email", user.token()), "fields");
+    }
+
+    @Test
+    void malformedExpressionsAreProblemsNeverServerErrors() {
+        TestUser user = newUser();
+        Random random = new Random(42);
+        String alphabet = "(),ab_ 1é\"\\%*";
+        for (int i = 0; i < 150; i++) {
+            StringBuilder garbage = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int c = 0; c < length; c++) {
+                garbage.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ApiResponse response = api().get("/api/v1/users/me?fields="
+                    + URLEncoder.encode(garbage.toString(), StandardCharsets.UTF_8), user.token());
+            assertThat(response.status()).as("fields=" + garbage).isIn(200, 400);
+            if (response.status() == 400) {
+                assertFieldError(response, "fields");
+            }
+        }
+        for (String bad : List.of("id,", "(id)", "id((x))", "a".repeat(1001))) {
+            assertFieldError(api().get("/api/v1/users/me?fields=" + bad, user.token()), "fields");
+        }
+    }
+}
