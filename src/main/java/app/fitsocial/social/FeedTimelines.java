@@ -14,6 +14,8 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import app.fitsocial.platform.changes.ReadDependencies;
+
 /**
  * Precomputed home timelines in Redis: one sorted set per user of activity ids (score = id, so
  * newest first is highest score), capped at {@link FeedSettings#timelineSize()}. A sentinel
@@ -56,6 +58,8 @@ class FeedTimelines {
      * the timeline's idle expiry; null when the user has no timeline (EXPIRE on a missing key says so).
      */
     @Nullable Slice page(long userId, long beforeId, int count) {
+        // a timeline is data too: the request's data versions must be read before it
+        ReadDependencies.beforeRead();
         byte[] key = bytes(key(userId));
         List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
             connection.zSetCommands().zRevRangeByScore(key, 1, beforeId - 1, 0, count);

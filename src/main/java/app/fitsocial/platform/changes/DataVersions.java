@@ -1,12 +1,20 @@
 package app.fitsocial.platform.changes;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,9 +23,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Version counters of the data, shared by every instance through one Redis hash: one counter per
@@ -36,6 +46,8 @@ public class DataVersions {
     public static final String EPOCH = "epoch";
 
     static final String KEY = "fitsocial:v1:data-versions";
+    private static final byte[] KEY_BYTES = KEY.getBytes(UTF_8);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(DataVersions.class);
 
@@ -61,36 +73,69 @@ public class DataVersions {
      * the data: a change committed in between then shows as a newer counter, never as an older one.
      */
     public @Nullable Snapshot snapshot() {
-        return guarded(() -> {
-            raisePendingEpoch();
-            Map<String, Long> counters = new HashMap<>();
-            redis.<String, String>opsForHash().entries(KEY)
-                    .forEach((name, value) -> counters.put(name, Long.parseLong(value)));
-            return new Snapshot(Map.copyOf(counters));
-        });
+        Reading reading = snapshotAndGet(null);
+        return reading == null ? null : reading.snapshot();
     }
 
     /**
      * A {@link #snapshot()} and the value of another key, in one round trip: how derived state
      * stored under {@code key} is read together with the counters that say whether it still holds.
+     * The two commands go out together on the shared Lettuce connection (which pipelines them),
+     * not through a dedicated pipelining connection.
      */
-    public @Nullable Reading snapshotAndGet(String key) {
-        return guarded(() -> {
-            raisePendingEpoch();
-            List<Object> results = redis.executePipelined(new SessionCallback<Object>() {
-                @Override
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                public Object execute(RedisOperations operations) {
-                    operations.opsForHash().entries(KEY);
-                    operations.opsForValue().get(key);
-                    return null;
-                }
-            });
-            Map<String, Long> counters = new HashMap<>();
-            ((Map<?, ?>) results.get(0)).forEach((name, value) ->
-                    counters.put((String) name, Long.parseLong((String) value)));
-            return new Reading(new Snapshot(Map.copyOf(counters)), (String) results.get(1));
-        });
+    public @Nullable Reading snapshotAndGet(@Nullable String key) {
+        return snapshotAndGetLater(key).await();
+    }
+
+    /**
+     * Sends the commands of {@link #snapshotAndGet} and returns at once; {@link PendingReading#await()}
+     * waits for the answer. A request sends them first thing and waits only before its first
+     * read of data ({@link ReadDependencies#start(Runnable)}), by when they have usually come back.
+     */
+    public PendingReading snapshotAndGetLater(@Nullable String key) {
+        Sent sent = guarded(() -> onSharedConnection(commands -> {
+            raisePendingEpoch(commands);
+            return new Sent(commands.hgetall(KEY_BYTES), key == null ? null : commands.get(bytes(key)));
+        }));
+        return new PendingReading(sent);
+    }
+
+    private record Sent(RedisFuture<Map<byte[], byte[]>> counters, @Nullable RedisFuture<byte[]> value) {
+    }
+
+    /** The answer to {@link #snapshotAndGetLater}: awaited once, then remembered. */
+    public final class PendingReading {
+
+        private @Nullable Sent sent;
+        private @Nullable Reading reading;
+
+        private PendingReading(@Nullable Sent sent) {
+            this.sent = sent;
+        }
+
+        /** The reading, or {@code null} when Redis could not answer. */
+        public @Nullable Reading await() {
+            Sent waiting = sent;
+            if (waiting != null) {
+                sent = null;
+                reading = guarded(() -> {
+                    Map<String, Long> parsed = new HashMap<>();
+                    DataVersions.await(waiting.counters()).forEach((name, number) ->
+                            parsed.put(new String(name, UTF_8), Long.parseLong(new String(number, UTF_8))));
+                    byte[] stored = waiting.value() == null ? null : DataVersions.await(waiting.value());
+                    return new Reading(new Snapshot(Map.copyOf(parsed)), stored == null ? null : new String(stored, UTF_8));
+                });
+            }
+            return reading;
+        }
+    }
+
+    /** Sets a key with an expiry without waiting for Redis to confirm (a lost write only costs a later miss). */
+    public void setInBackground(String key, String value, Duration ttl) {
+        guarded(() -> onSharedConnection(commands -> {
+            commands.setex(bytes(key), Math.max(1, ttl.toSeconds()), bytes(value));
+            return Boolean.TRUE;
+        }));
     }
 
     /**
@@ -107,17 +152,15 @@ public class DataVersions {
         if (names.isEmpty()) {
             return;
         }
-        Boolean done = guarded(() -> {
-            raisePendingEpoch();
-            redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-                byte[] key = KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                for (String name : names) {
-                    connection.hashCommands().hIncrBy(key, name.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1);
-                }
-                return null;
-            });
+        Boolean done = guarded(() -> onSharedConnection(commands -> {
+            raisePendingEpoch(commands);
+            List<RedisFuture<Long>> raised = new ArrayList<>(names.size());
+            for (String name : names) {
+                raised.add(commands.hincrby(KEY_BYTES, bytes(name), 1));
+            }
+            raised.forEach(DataVersions::await);
             return Boolean.TRUE;
-        });
+        }));
         if (done == null) {
             epochRaisePending.set(true);
         }
@@ -146,11 +189,34 @@ public class DataVersions {
         }
     }
 
-    private void raisePendingEpoch() {
+    private void raisePendingEpoch(RedisClusterAsyncCommands<byte[], byte[]> commands) {
         if (epochRaisePending.get()) {
-            redis.opsForHash().increment(KEY, EPOCH, 1);
+            await(commands.hincrby(KEY_BYTES, bytes(EPOCH), 1));
             epochRaisePending.set(false);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T onSharedConnection(Function<RedisClusterAsyncCommands<byte[], byte[]>, T> call) {
+        return redis.execute((RedisCallback<T>) connection ->
+                call.apply((RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection()));
+    }
+
+    private static <T> T await(RedisFuture<T> future) {
+        try {
+            return future.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new RedisSystemException("Interrupted waiting for Redis", ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new RedisSystemException("Redis command failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(UTF_8);
     }
 
     /**

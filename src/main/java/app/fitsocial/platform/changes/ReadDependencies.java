@@ -14,19 +14,40 @@ import org.jspecify.annotations.Nullable;
 public final class ReadDependencies {
 
     private static final ThreadLocal<@Nullable Set<String>> RECORDING = new ThreadLocal<>();
+    private static final ThreadLocal<@Nullable Runnable> BEFORE_FIRST_READ = new ThreadLocal<>();
 
     private ReadDependencies() {
     }
 
     /** Starts recording on this thread, forgetting anything recorded before. */
     public static void start() {
+        start(null);
+    }
+
+    /**
+     * Starts recording, with a step that must complete before the thread reads any data (run
+     * once, before its first SQL statement): waiting for the data versions the reads will be
+     * stamped with, so that they are known to be older than what is read.
+     */
+    public static void start(@Nullable Runnable beforeFirstRead) {
         RECORDING.set(new HashSet<>());
+        BEFORE_FIRST_READ.set(beforeFirstRead);
+    }
+
+    /** Runs the step registered with {@link #start(Runnable)}, if it has not run yet. */
+    public static void beforeRead() {
+        Runnable step = BEFORE_FIRST_READ.get();
+        if (step != null) {
+            BEFORE_FIRST_READ.remove();
+            step.run();
+        }
     }
 
     /** Stops recording and returns what was read since {@link #start()} (empty if it was not started). */
     public static Set<String> stop() {
         Set<String> recorded = RECORDING.get();
         RECORDING.remove();
+        BEFORE_FIRST_READ.remove();
         return recorded == null ? Set.of() : recorded;
     }
 

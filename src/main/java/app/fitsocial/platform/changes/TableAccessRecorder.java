@@ -32,6 +32,7 @@ class TableAccessRecorder implements QueryExecutionListener {
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        ReadDependencies.beforeRead();
     }
 
     @Override

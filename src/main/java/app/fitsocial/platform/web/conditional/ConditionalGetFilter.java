@@ -51,17 +51,23 @@ class ConditionalGetFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String scope = RepresentationTag.scope();
         String key = ResponseValidators.keyOf(scope, request);
-        ReadDependencies.start();
+        ResponseValidators.PendingLookup pending = validators.lookup(key);
+        // the versions must be read before the data; the handler waits for them only at its
+        // first SQL statement, by when they are usually back
+        ReadDependencies.start(pending::await);
         try {
-            ResponseValidators.Lookup lookup = validators.lookup(key);
-            ResponseValidators.Validator known = lookup == null ? null : lookup.current();
-            if (known != null && notModified(request, known.etag(), known.lastModified())) {
-                writeHeaders(response, known.etag(), known.lastModified());
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
+            if (isConditional(request)) {
+                ResponseValidators.Lookup lookup = pending.await();
+                ResponseValidators.Validator known = lookup == null ? null : lookup.current();
+                if (known != null && notModified(request, known.etag(), known.lastModified())) {
+                    writeHeaders(response, known.etag(), known.lastModified());
+                    response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                    return;
+                }
             }
             chain.doFilter(request, response);
             Set<String> read = ReadDependencies.stop();
+            ResponseValidators.Lookup lookup = pending.await();
             ContentCachingResponseWrapper body = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
             if (response.getStatus() != HttpServletResponse.SC_OK || body == null) {
                 return;
@@ -69,7 +75,10 @@ class ConditionalGetFilter extends OncePerRequestFilter {
             ETag etag = RepresentationTag.of(scope, body.getContentAsByteArray());
             long lastModified = RepresentationKindAdvice.isList(request) ? 0 : lastModified(lookup, etag);
             if (lookup != null) {
-                validators.store(key, new ResponseValidators.Validator(etag, lastModified, lookup.versions().stamp(read)));
+                var validator = new ResponseValidators.Validator(etag, lastModified, lookup.versions().stamp(read));
+                if (!validator.equals(lookup.stored())) {
+                    validators.store(key, validator);
+                }
             }
             writeHeaders(response, etag, lastModified);
             if (notModified(request, etag, lastModified)) {
@@ -97,6 +106,11 @@ class ConditionalGetFilter extends OncePerRequestFilter {
             return previous.lastModified();
         }
         return Math.max(now, previous.lastModified() + 1);
+    }
+
+    private static boolean isConditional(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+                || request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null;
     }
 
     /** RFC 9110 section 13.2.2: If-None-Match decides when present, If-Modified-Since otherwise. */

@@ -8,7 +8,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +41,8 @@ class ConditionalRequestConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ResponseValidators responseValidators(StringRedisTemplate redis, DataVersions versions, WebSettings settings) {
-        return new ResponseValidators(redis, versions, settings.validatorTtl());
+    ResponseValidators responseValidators(DataVersions versions, WebSettings settings) {
+        return new ResponseValidators(versions, settings.validatorTtl());
     }
 
     @Bean

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.ETag;
 
 import app.fitsocial.platform.changes.DataVersions;
@@ -24,12 +23,10 @@ class ResponseValidators {
 
     private static final String PREFIX = "fitsocial:v1:validator:";
 
-    private final StringRedisTemplate redis;
     private final DataVersions versions;
     private final Duration ttl;
 
-    ResponseValidators(StringRedisTemplate redis, DataVersions versions, Duration ttl) {
-        this.redis = redis;
+    ResponseValidators(DataVersions versions, Duration ttl) {
         this.versions = versions;
         this.ttl = ttl;
     }
@@ -90,16 +87,28 @@ class ResponseValidators {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest.digest(), 20));
     }
 
-    /** The versions and stored validator in one round trip; {@code null} when Redis cannot answer. */
-    @Nullable Lookup lookup(String key) {
-        DataVersions.Reading reading = versions.snapshotAndGet(key);
-        return reading == null ? null : new Lookup(reading.snapshot(), Validator.decode(reading.value()));
+    /** Starts reading the versions and the stored validator (one round trip); see {@link PendingLookup}. */
+    PendingLookup lookup(String key) {
+        return new PendingLookup(versions.snapshotAndGetLater(key));
     }
 
+    /** A lookup on its way; {@link #await()} is {@code null} when Redis cannot answer. */
+    static final class PendingLookup {
+
+        private final DataVersions.PendingReading reading;
+
+        PendingLookup(DataVersions.PendingReading reading) {
+            this.reading = reading;
+        }
+
+        @Nullable Lookup await() {
+            DataVersions.Reading done = reading.await();
+            return done == null ? null : new Lookup(done.snapshot(), Validator.decode(done.value()));
+        }
+    }
+
+    /** Remembers a validator; the request does not wait for Redis to confirm it. */
     void store(String key, Validator validator) {
-        versions.guarded(() -> {
-            redis.opsForValue().set(key, validator.encode(), ttl);
-            return Boolean.TRUE;
-        });
+        versions.setInBackground(key, validator.encode(), ttl);
     }
 }
