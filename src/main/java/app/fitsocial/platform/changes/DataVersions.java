@@ -56,13 +56,17 @@ public class DataVersions {
     private final AtomicBoolean epochRaisePending = new AtomicBoolean(true);
 
     DataVersions(StringRedisTemplate redis) {
+        this(redis, Duration.ofSeconds(5));
+    }
+
+    DataVersions(StringRedisTemplate redis, Duration retryAfterFailures) {
         this.redis = redis;
         this.breaker = CircuitBreaker.of("data-versions", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(3)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(5))
+                .waitDurationInOpenState(retryAfterFailures)
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordExceptions(DataAccessException.class)
                 .build());
