@@ -213,6 +213,25 @@ class ConditionalRequestsIntegrationTests extends IntegrationTestSupport {
                 .isEqualTo(403);
     }
 
+    @Test
+    void malformedPreconditionsAreIgnoredOrFailNeverCrash() {
+        long classId = newClass(newProvider(null, "Etagville"), inDays(5), 10);
+        String path = "/api/v1/classes/" + classId;
+        api().get(path, null);
+        for (String garbage : List.of("", "garbage", "W/", "\"unterminated", ",,,", "W/\"a\", *, \"", "\u00e9t\u00e9")) {
+            ApiResponse response = conditional(path, null, "If-None-Match", garbage);
+            assertThat(response.status()).as("If-None-Match: " + garbage).isIn(200, 304);
+        }
+        assertThat(conditional(path, null, "If-Modified-Since", "yesterday").status()).isEqualTo(200);
+        assertThat(conditional(path, null, "If-Modified-Since", "Sun, 99 Foo 2026 99:99:99 GMT").status()).isEqualTo(200);
+
+        TestUser user = newUser();
+        for (String garbage : List.of("garbage", "W/", "\"unterminated", ",,,")) {
+            assertProblem(ifMatch("PATCH", "/api/v1/users/me", user.token(), garbage, "{\"bio\":\"x\"}"), 412,
+                    "precondition-failed");
+        }
+    }
+
     private ApiResponse conditional(String path, String token, String header, String value) {
         return api().send(api().request(path, token).header(header, value));
     }

@@ -129,6 +129,15 @@ class IdempotencyIntegrationTests extends IntegrationTestSupport {
         assertProblem(post("/api/v1/social/activity", null, key, "{\"type\":\"NOPE\"}"), 401, "unauthorized");
     }
 
+    @Test
+    void aBodyOverOneMebibyteIsRefusedWith413() {
+        TestUser author = newUser();
+        String huge = "{\"type\":\"POST\",\"text\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+        assertProblem(post("/api/v1/social/activity", author.token(), UUID.randomUUID().toString(), huge), 413,
+                "content-too-large");
+        assertThat(rows("SELECT count(*) FROM activities WHERE author_id = ?", author.id())).isZero();
+    }
+
     private ApiResponse post(String path, @Nullable String token, String key, String body) {
         return api().send(api().request(path, token).header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
