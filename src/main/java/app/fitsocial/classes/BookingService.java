@@ -34,10 +34,12 @@ class BookingService {
             """;
 
     private final JdbcClient jdbc;
+    private final ClassCache cache;
     private final Clock clock;
 
-    BookingService(JdbcClient jdbc, Clock clock) {
+    BookingService(JdbcClient jdbc, ClassCache cache, Clock clock) {
         this.jdbc = jdbc;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -77,6 +79,7 @@ class BookingService {
             // a concurrent request of the same user won; this transaction's increment rolls back
             throw new ClassesExceptions.AlreadyBooked(classId);
         }
+        cache.classChanged(classId);
         return jdbc.sql(BOOKING_COLUMNS + " WHERE b.id = :id").param("id", bookingId)
                 .query(BookingService::toBooking).single();
     }
@@ -103,6 +106,7 @@ class BookingService {
                 SET booked_count = booked_count - 1, version = version + 1, updated_at = :now
                 WHERE id = :id""")
                 .param("id", booking.classId()).param("now", ClassQueries.utc(now)).update();
+        cache.classChanged(booking.classId());
     }
 
     /** The caller's upcoming bookings in class-time order, or past ones most recent first. */

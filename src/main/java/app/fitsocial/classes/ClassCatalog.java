@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClassCatalog {
 
     private final JdbcClient jdbc;
+    private final ClassCache cache;
 
-    ClassCatalog(JdbcClient jdbc) {
+    ClassCatalog(JdbcClient jdbc, ClassCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
     }
 
@@ -77,6 +79,7 @@ public class ClassCatalog {
     public void recordClassRating(long classId, @Nullable BigDecimal average, long count) {
         jdbc.sql("UPDATE fitness_classes SET rating_average = :avg, rating_count = :count WHERE id = :id")
                 .param("avg", average).param("count", count).param("id", classId).update();
+        cache.classChanged(classId);
     }
 
     /** Stores the rating shown with a provider (the reviews module owns the aggregate). */

@@ -13,11 +13,13 @@ class ClassPublisher {
 
     private final ProviderRepository providers;
     private final FitnessClassRepository classes;
+    private final ClassCache cache;
     private final Clock clock;
 
-    ClassPublisher(ProviderRepository providers, FitnessClassRepository classes, Clock clock) {
+    ClassPublisher(ProviderRepository providers, FitnessClassRepository classes, ClassCache cache, Clock clock) {
         this.providers = providers;
         this.classes = classes;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -37,6 +39,7 @@ class ClassPublisher {
         String city = request.city() == null ? provider.city() : request.city().strip();
         FitnessClass created = classes.save(new FitnessClass(provider.id(), request.title().strip(), request.type(),
                 request.datetime(), request.durationMinutes(), request.capacity(), city, clock.instant()));
+        cache.classPublished();
         return created.id();
     }
 

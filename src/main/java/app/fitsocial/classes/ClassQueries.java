@@ -69,6 +69,12 @@ class ClassQueries {
         return CursorPage.of(rows, page, row -> Cursor.ofTime(row.datetime(), row.id()));
     }
 
+    /** The classes with the given ids that exist, in one statement. */
+    List<ClassResponse> findAll(java.util.Collection<Long> ids) {
+        return jdbc.sql(CLASS_COLUMNS + " WHERE c.id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query(ClassQueries::toClass).list();
+    }
+
     Optional<ClassResponse> find(long id) {
         return jdbc.sql(CLASS_COLUMNS + " WHERE c.id = :id").param("id", id).query(ClassQueries::toClass).optional();
     }

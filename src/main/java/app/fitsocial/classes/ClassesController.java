@@ -34,10 +34,12 @@ import app.fitsocial.platform.web.ResourceNotFoundException;
 class ClassesController {
 
     private final ClassQueries queries;
+    private final ClassCache classes;
     private final ClassPublisher publisher;
     private final Clock clock;
 
-    ClassesController(ClassQueries queries, ClassPublisher publisher, Clock clock) {
+    ClassesController(ClassQueries queries, ClassCache classes, ClassPublisher publisher, Clock clock) {
+        this.classes = classes;
         this.queries = queries;
         this.publisher = publisher;
         this.clock = clock;
@@ -53,7 +55,7 @@ class ClassesController {
             @Size(min = 1, max = 100) @Nullable String city) {
     }
 
-    /** Classes from {@code from} (default: now) to {@code to}, in time order. */
+    /** Classes from {@code from} (default: the current minute) to {@code to}, in time order. */
     @GetMapping
     CursorPage<ClassResponse> list(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
@@ -61,16 +63,17 @@ class ClassesController {
             @RequestParam(required = false) @Nullable ClassType type,
             @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String city,
             PageQuery page) {
-        Instant start = from == null ? clock.instant() : from;
+        // "now" to the minute, so that listings without from share cache entries for a minute
+        Instant start = from == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : from;
         if (to != null && !to.isAfter(start)) {
             throw new InvalidRequestException("to must be later than from");
         }
-        return queries.list(new ClassFilter(start, to, provider, type, city), page);
+        return classes.list(new ClassFilter(start, to, provider, type, city), page);
     }
 
     @GetMapping("/{id}")
     ClassResponse get(@PathVariable long id) {
-        return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Class", id));
+        return classes.find(id).orElseThrow(() -> new ResourceNotFoundException("Class", id));
     }
 
     @PostMapping

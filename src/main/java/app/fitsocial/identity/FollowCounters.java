@@ -13,20 +13,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowCounters {
 
     private final UserRepository users;
+    private final PublicProfiles profiles;
 
-    FollowCounters(UserRepository users) {
+    FollowCounters(UserRepository users, PublicProfiles profiles) {
         this.users = users;
+        this.profiles = profiles;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void followed(long followerId, long followeeId) {
         users.adjustFollowing(followerId, 1);
         users.adjustFollowers(followeeId, 1);
+        profiles.changed(followerId);
+        profiles.changed(followeeId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void unfollowed(long followerId, long followeeId) {
         users.adjustFollowing(followerId, -1);
         users.adjustFollowers(followeeId, -1);
+        profiles.changed(followerId);
+        profiles.changed(followeeId);
     }
 }

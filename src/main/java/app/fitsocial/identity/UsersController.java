@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,10 +29,14 @@ import app.fitsocial.platform.web.conditional.IfMatch;
 class UsersController {
 
     private final UserRepository users;
+    private final PublicProfiles profiles;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UsersController(UserRepository users, Clock clock) {
+    UsersController(UserRepository users, PublicProfiles profiles, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
+        this.profiles = profiles;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,12 +51,14 @@ class UsersController {
         User user = users.findByIdForUpdate(me.id()).orElseThrow(() -> new ResourceNotFoundException("User", me.id()));
         ifMatch.check(UserProfileResponse.from(user));
         user.update(changes, clock.instant());
+        profiles.changed(user.id());
+        events.publishEvent(new ProfileChanged(user.id()));
         return UserProfileResponse.from(users.saveAndFlush(user));
     }
 
     @GetMapping("/{id}")
     PublicProfile profile(@PathVariable long id) {
-        return PublicProfile.from(load(id));
+        return profiles.of(id);
     }
 
     /** Users whose display name starts with {@code q} (case-insensitive), in name order. */

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.fitsocial.classes.ClassCatalog;
+import app.fitsocial.platform.cache.CacheService;
 
 /**
  * The {@code rating_aggregates} table: recomputed in one set-based statement per subject when a
@@ -25,6 +26,11 @@ class RatingAggregates {
     enum Subject {
         CLASS("class_id"), PROVIDER("provider_id");
 
+        /** The key of the subject's rating in the {@link #CACHE} cache. */
+        String keyOf(long id) {
+            return name() + ":" + id;
+        }
+
         private final String reviewColumn;
 
         Subject(String reviewColumn) {
@@ -32,10 +38,15 @@ class RatingAggregates {
         }
     }
 
+    /** The cache of rating aggregates, refreshed whenever they are recomputed. */
+    static final String CACHE = "ratings";
+
     private final JdbcClient jdbc;
     private final ClassCatalog catalog;
+    private final CacheService cache;
 
-    RatingAggregates(JdbcClient jdbc, ClassCatalog catalog) {
+    RatingAggregates(JdbcClient jdbc, ClassCatalog catalog, CacheService cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.catalog = catalog;
     }
@@ -47,6 +58,9 @@ class RatingAggregates {
         catalog.recordClassRating(classId, classRating.average(), classRating.count());
         RatingResponse providerRating = recompute(Subject.PROVIDER, providerId);
         catalog.recordProviderRating(providerId, providerRating.average(), providerRating.count());
+        // after the commit, the cache holds the recomputed aggregates
+        cache.set(CACHE, Subject.CLASS.keyOf(classId), classRating);
+        cache.set(CACHE, Subject.PROVIDER.keyOf(providerId), providerRating);
     }
 
     @Transactional(readOnly = true)

@@ -21,8 +21,11 @@ class ActivityService {
     private final ClassCatalog classes;
     private final GroupDirectory groups;
     private final ApplicationEventPublisher events;
+    private final FeedPageCache feedPages;
 
-    ActivityService(JdbcClient jdbc, ClassCatalog classes, GroupDirectory groups, ApplicationEventPublisher events) {
+    ActivityService(JdbcClient jdbc, ClassCatalog classes, GroupDirectory groups, ApplicationEventPublisher events,
+            FeedPageCache feedPages) {
+        this.feedPages = feedPages;
         this.jdbc = jdbc;
         this.classes = classes;
         this.groups = groups;
@@ -87,6 +90,7 @@ class ActivityService {
                 .param("a", activityId).param("u", userId).update();
         if (removed == 1) {
             jdbc.sql("UPDATE activities SET likes_count = likes_count - 1 WHERE id = :a").param("a", activityId).update();
+            feedPages.readerChanged(userId);
         }
     }
 

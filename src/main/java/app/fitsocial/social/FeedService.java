@@ -38,15 +38,17 @@ class FeedService {
 
     private final JdbcClient jdbc;
     private final FeedTimelines timelines;
+    private final FeedPageCache pages;
     private final ActivityQueries activities;
     private final FollowGraph follows;
     private final UserDirectory users;
     private final GroupDirectory groups;
     private final FeedSettings settings;
 
-    FeedService(JdbcClient jdbc, FeedTimelines timelines, ActivityQueries activities, FollowGraph follows,
-            UserDirectory users, GroupDirectory groups, FeedSettings settings) {
+    FeedService(JdbcClient jdbc, FeedTimelines timelines, FeedPageCache pages, ActivityQueries activities,
+            FollowGraph follows, UserDirectory users, GroupDirectory groups, FeedSettings settings) {
         this.jdbc = jdbc;
+        this.pages = pages;
         this.timelines = timelines;
         this.activities = activities;
         this.follows = follows;
@@ -66,6 +68,10 @@ class FeedService {
     }
 
     CursorPage<ActivityResponse> feed(long readerId, PageQuery page) {
+        return pages.page(readerId, page, () -> compute(readerId, page));
+    }
+
+    private CursorPage<ActivityResponse> compute(long readerId, PageQuery page) {
         long before = page.cursor() == null ? Long.MAX_VALUE : Cursor.decodeId(page.cursor());
         int wanted = page.fetchSize();
         Sources sources = sources(readerId);

@@ -76,6 +76,24 @@ class FeedTimelines {
         return new Slice(ids.stream().map(Long::valueOf).toList(), size > settings.timelineSize());
     }
 
+    /**
+     * What identifies the timeline's current content: its newest id and its size ({@code null}
+     * when the user has no timeline). A push changes the newest id, a removal the size.
+     */
+    @Nullable String head(long userId) {
+        ReadDependencies.beforeRead();
+        byte[] key = bytes(key(userId));
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            connection.zSetCommands().zRevRange(key, 0, 0);
+            connection.zSetCommands().zCard(key);
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        Collection<String> newest = (Collection<String>) replies.get(0);
+        long size = ((Number) replies.get(1)).longValue();
+        return size == 0 || newest.isEmpty() ? null : newest.iterator().next() + "." + size;
+    }
+
     /** Replaces a timeline with the given ids (newest first, at most the cap) in one round trip. */
     void store(long userId, List<Long> ids) {
         byte[] key = bytes(key(userId));

@@ -45,9 +45,14 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
     @Autowired
     private FeedService feedService;
 
+    @Autowired
+    private app.fitsocial.platform.cache.CacheService cache;
+
     private FeedService feedWith(StringRedisTemplate template, int timelineSize) {
         FeedSettings settings = new FeedSettings(timelineSize, 5, Duration.ofDays(7));
-        return new FeedService(jdbc, new FeedTimelines(template, settings), activities, follows, users, groups, settings);
+        FeedTimelines timelines = new FeedTimelines(template, settings);
+        return new FeedService(jdbc, timelines, new FeedPageCache(cache, timelines), activities, follows, users, groups,
+                settings);
     }
 
     private List<Long> postMany(TestUser author, int count) {

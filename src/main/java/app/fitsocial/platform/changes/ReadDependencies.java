@@ -59,7 +59,31 @@ public final class ReadDependencies {
         }
     }
 
-    static void recordAll(Set<String> names) {
+    /** What a piece of work reads, recorded apart (and also for the enclosing recording, if any). */
+    public record Captured<T>(T value, Set<String> names) {
+    }
+
+    /**
+     * Runs {@code work} recording what it reads separately, e.g. to store it with a cached value so
+     * that a later hit can report the same dependencies.
+     */
+    public static <T> Captured<T> capture(java.util.function.Supplier<T> work) {
+        Set<String> outer = RECORDING.get();
+        Set<String> inner = new HashSet<>();
+        RECORDING.set(inner);
+        try {
+            return new Captured<>(work.get(), Set.copyOf(inner));
+        }
+        finally {
+            if (outer != null) {
+                outer.addAll(inner);
+            }
+            RECORDING.set(outer);
+        }
+    }
+
+    /** Records several names at once (see {@link #record}). */
+    public static void recordAll(Set<String> names) {
         Set<String> recorded = RECORDING.get();
         if (recorded != null) {
             recorded.addAll(names);
