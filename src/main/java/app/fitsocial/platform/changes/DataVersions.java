@@ -47,7 +47,7 @@ public class DataVersions {
 
     static final String KEY = "fitsocial:v1:data-versions";
     private static final byte[] KEY_BYTES = KEY.getBytes(UTF_8);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(200);
 
     private static final Logger log = LoggerFactory.getLogger(DataVersions.class);
 
