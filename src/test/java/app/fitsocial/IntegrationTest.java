@@ -17,7 +17,12 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "fitsocial.feed.celebrity-threshold=5", "fitsocial.observability.sql-count-header=true" })
+        properties = { "fitsocial.feed.celebrity-threshold=5", "fitsocial.observability.sql-count-header=true",
+                // the tests' own client (loopback) gets high limits and may name other client addresses,
+                // which is how the rate limit tests get buckets with the real limits
+                "fitsocial.rate-limit.trusted-proxies=127.0.0.1/32,::1/128",
+                "fitsocial.rate-limit.raised[0].name=tests", "fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128",
+                "fitsocial.rate-limit.raised[0].factor=1000" })
 @Import(EmbeddedServicesConfiguration.class)
 public @interface IntegrationTest {
 }

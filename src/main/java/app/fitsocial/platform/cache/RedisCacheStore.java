@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -24,6 +23,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import app.fitsocial.platform.redis.RedisCircuitBreaker;
 
 /**
  * The shared (L2) level of every cache, in Redis, on the shared Lettuce connection. Each call
@@ -55,15 +56,7 @@ class RedisCacheStore {
     RedisCacheStore(StringRedisTemplate redis, Duration timeout) {
         this.redis = redis;
         this.timeout = timeout;
-        this.breaker = CircuitBreaker.of("cache-redis", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(2))
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .recordExceptions(DataAccessException.class)
-                .build());
+        this.breaker = RedisCircuitBreaker.create("cache-redis", Duration.ofSeconds(2), DataAccessException.class);
     }
 
     /** The result of a read: what the key holds ({@code null} if nothing), or that Redis did not answer. */

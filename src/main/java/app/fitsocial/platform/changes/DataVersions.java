@@ -18,7 +18,6 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import app.fitsocial.platform.redis.RedisCircuitBreaker;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -61,15 +62,7 @@ public class DataVersions {
 
     DataVersions(StringRedisTemplate redis, Duration retryAfterFailures) {
         this.redis = redis;
-        this.breaker = CircuitBreaker.of("data-versions", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(3)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(retryAfterFailures)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(DataAccessException.class)
-                .build());
+        this.breaker = RedisCircuitBreaker.create("data-versions", retryAfterFailures, DataAccessException.class);
     }
 
     /**

@@ -35,9 +35,10 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
         redis.start();
         try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(FitSocialApplication.class,
                 EmbeddedServicesConfiguration.class)
-                .properties("server.port=0", "spring.main.banner-mode=off", "REDIS_URL=redis://127.0.0.1:" + port,
-                        "fitsocial.observability.sql-count-header=true")
-                .run()) {
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--REDIS_URL=redis://127.0.0.1:" + port,
+                        "--fitsocial.observability.sql-count-header=true",
+                        "--fitsocial.rate-limit.raised[0].name=tests",
+                        "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {
             ApiClient client = new ApiClient(instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             TestUser reader = newUser();
             TestUser author = newUser();
@@ -52,7 +53,9 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
             try {
                 long started = System.nanoTime();
                 for (int i = 0; i < 5; i++) {
-                    assertThat(client.get(classPath, null).status()).isEqualTo(200);
+                    ApiResponse detail = client.get(classPath, null);
+                    assertThat(detail.status()).isEqualTo(200);
+                    assertThat(detail.header("X-RateLimit-Limit")).as("limited in memory meanwhile").isPresent();
                     assertThat(client.get("/api/v1/users/" + author.id(), reader.token()).status()).isEqualTo(200);
                     ApiResponse feed = client.get("/api/v1/social/feed", reader.token());
                     assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
@@ -77,6 +80,8 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
                 statements = sqlStatementsOf(client.get(classPath, null));
             }
             assertThat(statements).as("served from the cache again").isZero();
+            assertThat(instance.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .get("fitsocial.ratelimit.fallbacks").counter().count()).isPositive();
             assertThat(client.get("/api/v1/social/feed", reader.token()).body()).contains("during the outage");
         }
         finally {

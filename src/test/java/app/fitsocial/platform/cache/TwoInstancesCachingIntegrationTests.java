@@ -26,9 +26,10 @@ class TwoInstancesCachingIntegrationTests extends IntegrationTestSupport {
     void aWriteOnOneInstanceReachesTheNearCacheOfTheOther() throws Exception {
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(FitSocialApplication.class,
                 EmbeddedServicesConfiguration.class)
-                .properties("server.port=0", "spring.main.banner-mode=off",
-                        "fitsocial.observability.sql-count-header=true")
-                .run()) {
+                .run("--server.port=0", "--spring.main.banner-mode=off",
+                        "--fitsocial.observability.sql-count-header=true",
+                        "--fitsocial.rate-limit.raised[0].name=tests",
+                        "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {
             ApiClient second = new ApiClient(other.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             TestUser user = newUser();
             String path = "/api/v1/users/" + user.id();

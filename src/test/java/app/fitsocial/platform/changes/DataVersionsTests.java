@@ -74,7 +74,7 @@ class DataVersionsTests {
         assertThat(after).as("versions again once Redis is back").isNotNull();
         assertThat(after.of("users")).as("Redis kept its data").isEqualTo(1);
         assertThat(after.of("follows")).as("the raise itself was lost").isZero();
-        assertThat(after.of(DataVersions.EPOCH)).isEqualTo(2);
+        assertThat(after.of(DataVersions.EPOCH)).as("raised again (a retry may raise it twice)").isGreaterThanOrEqualTo(2);
         assertThat(after.matches(stamp)).isFalse();
     }
 }

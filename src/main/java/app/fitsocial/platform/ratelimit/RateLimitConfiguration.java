@@ -1,0 +1,59 @@
+package app.fitsocial.platform.ratelimit;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * The rate limiter: Bucket4j's Lettuce proxy manager on a connection of its own (from the
+ * application's Redis client, so it shares its address and options), buckets that expire once
+ * they would be full again, and the filter placed right after Spring Security.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fitsocial.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+class RateLimitConfiguration {
+
+    @Bean(destroyMethod = "close")
+    StatefulRedisConnection<String, byte[]> rateLimitConnection(LettuceConnectionFactory connections) {
+        RedisClient client = (RedisClient) connections.getRequiredNativeClient();
+        return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    }
+
+    @Bean
+    RateLimiter rateLimiter(StatefulRedisConnection<String, byte[]> rateLimitConnection, RateLimitSettings settings,
+            MeterRegistry registry) {
+        AsyncProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(rateLimitConnection)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        java.time.Duration.ofSeconds(10)))
+                .requestTimeout(settings.redisTimeout())
+                .build()
+                .asAsync();
+        return new RateLimiter(buckets, settings, registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, RateLimitSettings settings,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var filter = new RateLimitFilter(new RateLimitRules(settings), limiter,
+                new ClientAddress(settings.trustedProxies()), new RaisedClients(settings.raised()), problems);
+        var registration = new FilterRegistrationBean<>(filter);
+        // right after Spring Security, before the conditional-GET (+10) and idempotency (+20) filters,
+        // so that every answer carries the headers; 304s give their tokens back
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5);
+        return registration;
+    }
+}

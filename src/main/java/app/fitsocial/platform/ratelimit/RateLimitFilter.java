@@ -1,0 +1,114 @@
+package app.fitsocial.platform.ratelimit;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.web.ProblemException;
+
+/**
+ * Applies the rate limits to every request under {@code /api/v1/}: one token from the bucket of
+ * each matching rule and of the default rule, keyed by user or client address. Every answer
+ * carries {@code RateLimit-Policy} and {@code RateLimit} (IETF draft) and the
+ * {@code X-RateLimit-*} headers for the rule closest to exhaustion; over a limit the answer is a
+ * 429 problem with {@code Retry-After}. A 304 gives its tokens back: revalidating costs no quota.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimitRules rules;
+    private final RateLimiter limiter;
+    private final ClientAddress clients;
+    private final RaisedClients raised;
+    private final HandlerExceptionResolver problems;
+
+    RateLimitFilter(RateLimitRules rules, RateLimiter limiter, ClientAddress clients, RaisedClients raised,
+            HandlerExceptionResolver problems) {
+        this.rules = rules;
+        this.limiter = limiter;
+        this.clients = clients;
+        this.raised = raised;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        List<RateLimitSettings.Rule> applicable = rules.matching(request);
+        if (applicable.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = clients.of(request);
+        Long userId = CurrentUser.authenticated().map(CurrentUser::id).orElse(null);
+        List<RateLimiter.Probe> probes = limiter.consume(applicable, address, userId, raised.factorFor(address, userId));
+        if (probes == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (probes.isEmpty()) {
+            problems.resolveException(request, response, null, new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "rate-limit-unavailable", "Rate limits unavailable",
+                    "Rate limits cannot be checked right now; retry shortly"));
+            return;
+        }
+        List<RateLimiter.Probe> rejected = probes.stream().filter(p -> !p.consumed()).toList();
+        if (!rejected.isEmpty()) {
+            probes.stream().filter(RateLimiter.Probe::consumed).forEach(p -> p.refund().run());
+            RateLimiter.Probe binding = rejected.stream()
+                    .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElseThrow();
+            writeHeaders(response, binding);
+            long retryAfter = Math.max(1, ceilSeconds(binding.nanosToRefill()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            problems.resolveException(request, response, null, new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
+                    "rate-limited", "Too many requests", "The limit '" + binding.rule().name() + "' of "
+                            + binding.capacity() + " requests per " + binding.rule().period().toSeconds()
+                            + " s is used up; retry in " + retryAfter + " s"));
+            return;
+        }
+        RateLimiter.Probe closest = closestToExhaustion(probes);
+        writeHeaders(response, closest);
+        chain.doFilter(request, response);
+        if (response.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
+            probes.forEach(p -> p.refund().run());
+            writeHeaders(response, new RateLimiter.Probe(closest.rule(), closest.capacity(), true,
+                    Math.min(closest.capacity(), closest.remaining() + 1), closest.nanosToRefill(), closest.nanosToReset(),
+                    closest.refund()));
+        }
+    }
+
+    private static RateLimiter.Probe closestToExhaustion(List<RateLimiter.Probe> probes) {
+        return probes.stream()
+                .min(Comparator.comparingDouble(p -> (double) p.remaining() / p.capacity()))
+                .orElseThrow();
+    }
+
+    private static void writeHeaders(HttpServletResponse response, RateLimiter.Probe probe) {
+        String name = probe.rule().name();
+        long window = probe.rule().period().toSeconds();
+        long reset = ceilSeconds(probe.nanosToReset());
+        response.setHeader("RateLimit-Policy", "\"" + name + "\";q=" + probe.capacity() + ";w=" + window);
+        response.setHeader("RateLimit", "\"" + name + "\";r=" + probe.remaining() + ";t=" + reset);
+        response.setHeader("X-RateLimit-Limit", Long.toString(probe.capacity()));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(probe.remaining()));
+        response.setHeader("X-RateLimit-Reset", Long.toString(reset));
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+}

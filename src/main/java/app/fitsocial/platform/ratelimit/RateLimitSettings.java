@@ -1,0 +1,79 @@
+package app.fitsocial.platform.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rate limits ({@code fitsocial.rate-limit.*}): the rules, who is trusted to report client
+ * addresses, who gets higher limits, and what happens when Redis is unavailable.
+ *
+ * @param enabled {@code false} turns rate limiting off
+ * @param rules the specific rules; a request counts against every rule that matches it and
+ *        against {@code default-rule}
+ * @param defaultRule the rule every request under {@code /api/v1/} counts against
+ * @param trustedProxies addresses or CIDR ranges of proxies whose {@code X-Forwarded-For} /
+ *        {@code Forwarded} headers name the client; from anyone else these headers are ignored
+ * @param raised clients whose limits are multiplied (the benchmark's load generator)
+ * @param redisTimeout the longest the limiter waits for Redis
+ * @param onRedisFailure what to do while Redis is unavailable
+ */
+@ConfigurationProperties("fitsocial.rate-limit")
+public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue List<Rule> rules,
+        @org.jspecify.annotations.Nullable Rule defaultRule,
+        @DefaultValue List<String> trustedProxies, @DefaultValue List<Raised> raised,
+        @DefaultValue("500ms") Duration redisTimeout, @DefaultValue("LOCAL") FailurePolicy onRedisFailure) {
+
+    /** The rule every request counts against: the configured one, or 100 per minute per user. */
+    public Rule effectiveDefaultRule() {
+        return defaultRule != null ? defaultRule
+                : new Rule("default", "/api/v1/**", Set.of(), 100, Duration.ofMinutes(1), KeyType.USER);
+    }
+
+    /**
+     * One limit.
+     *
+     * @param name the rule's name, shown in {@code RateLimit-Policy}
+     * @param pattern the paths it applies to (Spring path pattern, e.g. {@code /api/v1/reviews/**})
+     * @param methods the HTTP methods it applies to; empty for all
+     * @param capacity requests allowed per period
+     * @param period the window in which {@code capacity} requests are allowed (refilled continuously)
+     * @param key whom a bucket belongs to
+     */
+    public record Rule(String name, String pattern, @DefaultValue Set<String> methods, int capacity, Duration period,
+            @DefaultValue("USER") KeyType key) {
+    }
+
+    /** Whom a bucket belongs to. */
+    public enum KeyType {
+        /** The client address. */
+        IP,
+        /** The authenticated user; the client address for anonymous requests. */
+        USER
+    }
+
+    /**
+     * Clients with higher limits.
+     *
+     * @param name for the logs
+     * @param addresses client addresses or CIDR ranges
+     * @param userIds user ids or ranges ({@code 1-2000})
+     * @param factor how many times the normal capacity they get
+     */
+    public record Raised(String name, @DefaultValue List<String> addresses, @DefaultValue List<String> userIds,
+            @DefaultValue("100") int factor) {
+    }
+
+    /** What the limiter does while Redis is unavailable. */
+    public enum FailurePolicy {
+        /** Limit with buckets in this instance's memory (per instance, so up to N times the limit). */
+        LOCAL,
+        /** Let every request through. */
+        ALLOW,
+        /** Reject every limited request with 503. */
+        REJECT
+    }
+}
