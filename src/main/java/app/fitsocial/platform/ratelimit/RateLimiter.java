@@ -61,7 +61,8 @@ class RateLimiter {
                 .reduce(settings.effectiveDefaultRule().period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         this.localBuckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(100_000).build();
         this.latency = Timer.builder("fitsocial.ratelimit.latency").description("Time to take tokens from the buckets")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
         this.fallbacks = Counter.builder("fitsocial.ratelimit.fallbacks")
                 .description("Requests limited without Redis (the failure policy decided)").register(registry);
     }
