@@ -18,10 +18,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import app.fitsocial.platform.security.BearerTokens;
+
 /**
  * The rate limiter: Bucket4j's Lettuce proxy manager on a connection of its own (from the
  * application's Redis client, so it shares its address and options), buckets that expire once
- * they would be full again, and the filter placed right after Spring Security.
+ * they would be full again, and the filter placed right before Spring Security.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fitsocial.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
@@ -47,13 +49,12 @@ class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, RateLimitSettings settings,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+            BearerTokens tokens, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         var filter = new RateLimitFilter(new RateLimitRules(settings), limiter,
-                new ClientAddress(settings.trustedProxies()), new RaisedClients(settings.raised()), problems);
+                new ClientAddress(settings.trustedProxies()), new RaisedClients(settings.raised()), tokens, problems);
         var registration = new FilterRegistrationBean<>(filter);
-        // right after Spring Security, before the conditional-GET (+10) and idempotency (+20) filters,
-        // so that every answer carries the headers; 304s give their tokens back
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5);
+        // before Spring Security, so that requests it rejects (401) are counted and carry the headers
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 5);
         return registration;
     }
 }

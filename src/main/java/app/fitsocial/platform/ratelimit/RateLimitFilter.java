@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.security.BearerTokens;
 import app.fitsocial.platform.web.ProblemException;
 
 /**
@@ -22,6 +22,8 @@ import app.fitsocial.platform.web.ProblemException;
  * carries {@code RateLimit-Policy} and {@code RateLimit} (IETF draft) and the
  * {@code X-RateLimit-*} headers for the rule closest to exhaustion; over a limit the answer is a
  * 429 problem with {@code Retry-After}. A 304 gives its tokens back: revalidating costs no quota.
+ * It runs before Spring Security, so that 401s are counted (by client address) and carry the
+ * headers too; the user of a valid token is read with {@link BearerTokens}.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -29,10 +31,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final ClientAddress clients;
     private final RaisedClients raised;
+    private final BearerTokens tokens;
     private final HandlerExceptionResolver problems;
 
     RateLimitFilter(RateLimitRules rules, RateLimiter limiter, ClientAddress clients, RaisedClients raised,
-            HandlerExceptionResolver problems) {
+            BearerTokens tokens, HandlerExceptionResolver problems) {
+        this.tokens = tokens;
         this.rules = rules;
         this.limiter = limiter;
         this.clients = clients;
@@ -54,7 +58,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         String address = clients.of(request);
-        Long userId = CurrentUser.authenticated().map(CurrentUser::id).orElse(null);
+        // runs before Spring Security, so requests with a missing or invalid token are limited too
+        Long userId = tokens.userOf(request).orElse(null);
         List<RateLimiter.Probe> probes = limiter.consume(applicable, address, userId, raised.factorFor(address, userId));
         if (probes == null) {
             chain.doFilter(request, response);

@@ -134,6 +134,20 @@ class RateLimitIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void requestsWithoutAValidTokenAreCountedByAddress() {
+        String address = newAddress();
+        ApiResponse unauthorized = send("GET", "/api/v1/users/me", null, address, null);
+        assertProblem(unauthorized, 401, "unauthorized");
+        assertThat(unauthorized.header("X-RateLimit-Remaining")).hasValue("99");
+        for (int i = 0; i < 99; i++) {
+            assertThat(send("GET", "/api/v1/users/me", "not-a-token", address, null).status()).isEqualTo(401);
+        }
+        assertProblem(send("GET", "/api/v1/users/me", "not-a-token", address, null), 429, "rate-limited");
+        assertThat(send("GET", "/api/v1/users/me", newUser().token(), address, null).status())
+                .as("a valid token is limited per user, not per address").isEqualTo(200);
+    }
+
+    @Test
     void theTestsOwnAddressHasRaisedLimits() {
         ApiResponse response = api().get("/api/v1/classes", null);
         assertThat(response.header("RateLimit-Policy")).hasValue("\"default\";q=100000;w=60");
