@@ -38,7 +38,7 @@ class RatingAggregates {
         }
     }
 
-    /** The cache of rating aggregates, refreshed whenever they are recomputed. */
+    /** The cache of rating aggregates, dropped whenever they are recomputed. */
     static final String CACHE = "ratings";
 
     private final JdbcClient jdbc;
@@ -58,9 +58,10 @@ class RatingAggregates {
         catalog.recordClassRating(classId, classRating.average(), classRating.count());
         RatingResponse providerRating = recompute(Subject.PROVIDER, providerId);
         catalog.recordProviderRating(providerId, providerRating.average(), providerRating.count());
-        // after the commit, the cache holds the recomputed aggregates
-        cache.set(CACHE, Subject.CLASS.keyOf(classId), classRating);
-        cache.set(CACHE, Subject.PROVIDER.keyOf(providerId), providerRating);
+        // dropped after the commit, not replaced: concurrent reviews commit in lock order but their
+        // after-commit callbacks may run in any order, so a replacement could leave an older count
+        cache.invalidate(CACHE, Subject.CLASS.keyOf(classId));
+        cache.invalidate(CACHE, Subject.PROVIDER.keyOf(providerId));
     }
 
     @Transactional(readOnly = true)

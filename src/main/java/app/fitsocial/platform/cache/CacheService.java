@@ -276,7 +276,11 @@ public class CacheService {
         }
     }
 
-    /** Stores a value (replacing any), e.g. one recomputed by a job, and drops older copies everywhere. */
+    /**
+     * Stores a value (replacing any) and drops older copies everywhere. Last writer wins: use it
+     * only where writes of the key are serialised (one job); where concurrent transactions change
+     * the data, {@link #invalidate} instead, since their after-commit callbacks run in any order.
+     */
     public void set(String cache, String key, Object value) {
         if (!settings.enabled()) {
             return;
