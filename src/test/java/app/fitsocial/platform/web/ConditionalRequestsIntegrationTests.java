@@ -57,6 +57,18 @@ class ConditionalRequestsIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void headAnswersLikeGetWithoutTheBody() {
+        long classId = newClass(newProvider(null, "Etagville"), inDays(5), 10);
+        ApiResponse get = api().get("/api/v1/classes/" + classId, null);
+        ApiResponse head = api().send(api().request("/api/v1/classes/" + classId, null)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).as(head.toString()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("ETag")).isEqualTo(get.header("ETag"));
+        assertThat(head.header("Content-Length")).isEqualTo(get.header("Content-Length"));
+    }
+
+    @Test
     void acceptsTagListsTheWildcardAndTheStrongFormOfATag() {
         long classId = newClass(newProvider(null, "Etagville"), inDays(5), 10);
         String etag = api().get("/api/v1/classes/" + classId, null).header("ETag").orElseThrow();
