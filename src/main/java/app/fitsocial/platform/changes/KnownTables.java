@@ -17,7 +17,10 @@ class KnownTables {
     }
 
     void load(JdbcClient jdbc) {
-        names = Set.copyOf(jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        // the job queue's own tables change on every poll and no response is derived from them
+        names = Set.copyOf(jdbc.sql("""
+                SELECT tablename FROM pg_tables
+                WHERE schemaname = current_schema() AND tablename NOT LIKE 'jobrunr\\_%'""")
                 .query(String.class).list());
     }
 }
