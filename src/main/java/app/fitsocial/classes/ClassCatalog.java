@@ -74,18 +74,41 @@ public class ClassCatalog {
         return counts;
     }
 
-    /** Stores the rating shown with a class (the reviews module owns the aggregate). */
-    @Transactional
-    public void recordClassRating(long classId, @Nullable BigDecimal average, long count) {
-        jdbc.sql("UPDATE fitness_classes SET rating_average = :avg, rating_count = :count WHERE id = :id")
-                .param("avg", average).param("count", count).param("id", classId).update();
-        cache.classChanged(classId);
+    /**
+     * A rating as listings show it.
+     *
+     * @param average the average stars, {@code null} when unrated
+     * @param count how many reviews
+     */
+    public record Rating(@Nullable BigDecimal average, long count) {
     }
 
-    /** Stores the rating shown with a provider (the reviews module owns the aggregate). */
+    /** Stores the ratings shown with classes, in one statement (the reviews module owns the aggregates). */
     @Transactional
-    public void recordProviderRating(long providerId, @Nullable BigDecimal average, long count) {
-        jdbc.sql("UPDATE providers SET rating_average = :avg, rating_count = :count WHERE id = :id")
-                .param("avg", average).param("count", count).param("id", providerId).update();
+    public void recordClassRatings(Map<Long, Rating> ratings) {
+        if (record("fitness_classes", ratings)) {
+            ratings.keySet().forEach(cache::classChanged);
+        }
+    }
+
+    /** Stores the ratings shown with providers, in one statement (the reviews module owns the aggregates). */
+    @Transactional
+    public void recordProviderRatings(Map<Long, Rating> ratings) {
+        record("providers", ratings);
+    }
+
+    private boolean record(String table, Map<Long, Rating> ratings) {
+        if (ratings.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("""
+                UPDATE %s t SET rating_average = v.average, rating_count = v.count
+                FROM unnest(:ids, :averages, :counts) AS v(id, average, count)
+                WHERE t.id = v.id""".formatted(table))
+                .param("ids", ratings.keySet().toArray(Long[]::new))
+                .param("averages", ratings.values().stream().map(Rating::average).toArray(BigDecimal[]::new))
+                .param("counts", ratings.values().stream().map(Rating::count).toArray(Long[]::new))
+                .update();
+        return true;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,24 +18,20 @@ import app.fitsocial.classes.ClassCatalog;
 import app.fitsocial.platform.cache.CacheService;
 
 /**
- * The {@code rating_aggregates} table: recomputed in one set-based statement per subject when a
- * review changes, and copied to the class and provider rows that listings show.
+ * The {@code rating_aggregates} table. Review writes only mark their class and provider as
+ * changed; {@link RatingAggregation} recomputes the marked aggregates in set-based SQL every 15
+ * minutes (or when an operator triggers it) and copies them to the class and provider rows that
+ * listings show.
  */
 @Component
 class RatingAggregates {
 
     enum Subject {
-        CLASS("class_id"), PROVIDER("provider_id");
+        CLASS, PROVIDER;
 
         /** The key of the subject's rating in the {@link #CACHE} cache. */
         String keyOf(long id) {
             return name() + ":" + id;
-        }
-
-        private final String reviewColumn;
-
-        Subject(String reviewColumn) {
-            this.reviewColumn = reviewColumn;
         }
     }
 
@@ -51,17 +48,64 @@ class RatingAggregates {
         this.catalog = catalog;
     }
 
-    /** Recomputes the aggregates of a class and its provider inside the caller's transaction. */
+    /** Notes that the reviews of a class (and so of its provider) changed, inside the review's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void refresh(long classId, long providerId) {
-        RatingResponse classRating = recompute(Subject.CLASS, classId);
-        catalog.recordClassRating(classId, classRating.average(), classRating.count());
-        RatingResponse providerRating = recompute(Subject.PROVIDER, providerId);
-        catalog.recordProviderRating(providerId, providerRating.average(), providerRating.count());
-        // dropped after the commit, not replaced: concurrent reviews commit in lock order but their
-        // after-commit callbacks may run in any order, so a replacement could leave an older count
-        cache.invalidate(CACHE, Subject.CLASS.keyOf(classId));
-        cache.invalidate(CACHE, Subject.PROVIDER.keyOf(providerId));
+    void markChanged(long classId, long providerId) {
+        jdbc.sql("""
+                INSERT INTO rating_changes (subject_type, subject_id) VALUES ('CLASS', :c), ('PROVIDER', :p)
+                ON CONFLICT DO NOTHING""")
+                .param("c", classId).param("p", providerId).update();
+    }
+
+    /**
+     * Recomputes the aggregates of every subject marked changed, in set-based SQL: one statement
+     * takes the marks and upserts the aggregates, one updates the read copies of classes and one
+     * those of providers. Runs one at a time across instances (a transaction-scoped advisory
+     * lock). A review committed during a run marks its subject again, so the next run sees it.
+     *
+     * @return how many aggregates were recomputed
+     */
+    @Transactional
+    int recomputeChanged() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('rating-aggregation', 0))").query((rs, row) -> 1).single();
+        List<Recomputed> recomputed = jdbc.sql("""
+                WITH changed AS (DELETE FROM rating_changes RETURNING subject_type, subject_id),
+                rated AS (
+                    SELECT c.subject_type, c.subject_id, r.rating
+                    FROM changed c JOIN reviews r ON c.subject_type = 'CLASS' AND r.class_id = c.subject_id
+                    UNION ALL
+                    SELECT c.subject_type, c.subject_id, r.rating
+                    FROM changed c JOIN reviews r ON c.subject_type = 'PROVIDER' AND r.provider_id = c.subject_id)
+                INSERT INTO rating_aggregates (subject_type, subject_id, average, count,
+                                               count_1, count_2, count_3, count_4, count_5, computed_at)
+                SELECT c.subject_type, c.subject_id, round(avg(r.rating), 2), count(r.rating),
+                       count(*) FILTER (WHERE r.rating = 1), count(*) FILTER (WHERE r.rating = 2),
+                       count(*) FILTER (WHERE r.rating = 3), count(*) FILTER (WHERE r.rating = 4),
+                       count(*) FILTER (WHERE r.rating = 5), now()
+                FROM changed c LEFT JOIN rated r ON r.subject_type = c.subject_type AND r.subject_id = c.subject_id
+                GROUP BY c.subject_type, c.subject_id
+                ON CONFLICT (subject_type, subject_id) DO UPDATE SET
+                    average = EXCLUDED.average, count = EXCLUDED.count,
+                    count_1 = EXCLUDED.count_1, count_2 = EXCLUDED.count_2, count_3 = EXCLUDED.count_3,
+                    count_4 = EXCLUDED.count_4, count_5 = EXCLUDED.count_5, computed_at = EXCLUDED.computed_at
+                RETURNING subject_type, subject_id, average, count""")
+                .query((rs, row) -> new Recomputed(Subject.valueOf(rs.getString("subject_type")), rs.getLong("subject_id"),
+                        rs.getBigDecimal("average"), rs.getLong("count")))
+                .list();
+        Map<Long, ClassCatalog.Rating> classes = new LinkedHashMap<>();
+        Map<Long, ClassCatalog.Rating> providers = new LinkedHashMap<>();
+        for (Recomputed aggregate : recomputed) {
+            var rating = new ClassCatalog.Rating(aggregate.average(), aggregate.count());
+            (aggregate.subject() == Subject.CLASS ? classes : providers).put(aggregate.id(), rating);
+            // dropped after the commit: the next read loads the recomputed aggregate
+            cache.invalidate(CACHE, aggregate.subject().keyOf(aggregate.id()));
+        }
+        catalog.recordClassRatings(classes);
+        catalog.recordProviderRatings(providers);
+        return recomputed.size();
+    }
+
+    private record Recomputed(Subject subject, long id, @org.jspecify.annotations.Nullable BigDecimal average, long count) {
     }
 
     @Transactional(readOnly = true)
@@ -69,31 +113,6 @@ class RatingAggregates {
         return jdbc.sql("SELECT * FROM rating_aggregates WHERE subject_type = :type AND subject_id = :id")
                 .param("type", subject.name()).param("id", subjectId)
                 .query(RatingAggregates::toRating).optional();
-    }
-
-    private RatingResponse recompute(Subject subject, long subjectId) {
-        // Serialise refreshes of one subject: under READ COMMITTED a concurrent writer's review is
-        // invisible to a statement that started before it committed, so without this lock the
-        // last refresh to commit could miss a review. Waiting here makes the next statement see it.
-        // Locks are always taken class first, then provider, so two writers cannot deadlock.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "rating:" + subject.name() + ":" + subjectId)
-                .query((rs, row) -> 1).single();
-        String sql = """
-                INSERT INTO rating_aggregates (subject_type, subject_id, average, count,
-                                               count_1, count_2, count_3, count_4, count_5, computed_at)
-                SELECT :type, :id, round(avg(rating), 2), count(*),
-                       count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
-                       count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
-                       count(*) FILTER (WHERE rating = 5), now()
-                FROM reviews WHERE %s = :id
-                ON CONFLICT (subject_type, subject_id) DO UPDATE SET
-                    average = EXCLUDED.average, count = EXCLUDED.count,
-                    count_1 = EXCLUDED.count_1, count_2 = EXCLUDED.count_2, count_3 = EXCLUDED.count_3,
-                    count_4 = EXCLUDED.count_4, count_5 = EXCLUDED.count_5, computed_at = EXCLUDED.computed_at
-                RETURNING *""".formatted(subject.reviewColumn);
-        return jdbc.sql(sql).param("type", subject.name()).param("id", subjectId)
-                .query(RatingAggregates::toRating).single();
     }
 
     private static RatingResponse toRating(ResultSet rs, int row) throws SQLException {

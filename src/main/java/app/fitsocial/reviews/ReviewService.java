@@ -20,7 +20,7 @@ import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
 import app.fitsocial.platform.web.conditional.IfMatch;
 
-/** Writing and listing reviews; every write refreshes the affected rating aggregates in its transaction. */
+/** Writing and listing reviews; every write marks its class and provider for the rating aggregation job. */
 @Service
 class ReviewService {
 
@@ -57,7 +57,7 @@ class ReviewService {
         catch (DataIntegrityViolationException ex) {
             throw new ReviewExceptions.AlreadyReviewed(classId);
         }
-        aggregates.refresh(classId, facts.providerId());
+        aggregates.markChanged(classId, facts.providerId());
         return withAuthor(review);
     }
 
@@ -71,7 +71,7 @@ class ReviewService {
         ifMatch.check(withAuthor(review));
         review.revise(rating, clean(text), clock.instant());
         review = reviews.saveAndFlush(review);
-        aggregates.refresh(review.classId(), review.providerId());
+        aggregates.markChanged(review.classId(), review.providerId());
         return withAuthor(review);
     }
 
@@ -80,7 +80,7 @@ class ReviewService {
         Review review = ownReview(userId, reviewId);
         reviews.delete(review);
         reviews.flush();
-        aggregates.refresh(review.classId(), review.providerId());
+        aggregates.markChanged(review.classId(), review.providerId());
     }
 
     @Transactional(readOnly = true)

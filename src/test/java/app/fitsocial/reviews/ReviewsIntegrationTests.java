@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReviewsIntegrationTests extends IntegrationTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private RatingAggregation aggregation;
+
     private record Attended(long providerId, long classId, TestUser user) {
     }
 
@@ -44,6 +47,9 @@ class ReviewsIntegrationTests extends IntegrationTestSupport {
         TestUser second = newUser();
         attend(second.id(), a.classId());
         review(second, a.classId(), 1, "Too crowded");
+        var before = api().get("/api/v1/classes/" + a.classId() + "/rating", null).json();
+        assertThat(before.path("count").asLong()).as("review writes do not touch the aggregates").isZero();
+        aggregation.run();
 
         var rating = api().get("/api/v1/classes/" + a.classId() + "/rating", null).json();
         assertThat(rating.path("count").asLong()).isEqualTo(2);
@@ -108,11 +114,13 @@ class ReviewsIntegrationTests extends IntegrationTestSupport {
         ApiResponse updated = api().put("/api/v1/reviews/" + id, a.user().token(), Map.of("rating", 5, "text", "Grew on me"));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().path("rating").asInt()).isEqualTo(5);
+        aggregation.run();
         assertThat(api().get("/api/v1/classes/" + a.classId() + "/rating", null).json().path("average").decimalValue())
                 .isEqualByComparingTo("5.00");
         assertFieldError(api().put("/api/v1/reviews/" + id, a.user().token(), Map.of("rating", 9)), "rating");
 
         assertThat(api().delete("/api/v1/reviews/" + id, a.user().token()).status()).isEqualTo(204);
+        aggregation.run();
         var rating = api().get("/api/v1/classes/" + a.classId() + "/rating", null).json();
         assertThat(rating.path("count").asLong()).isZero();
         assertThat(rating.path("average").isNull()).isTrue();
@@ -188,6 +196,7 @@ class ReviewsIntegrationTests extends IntegrationTestSupport {
         finally {
             pool.shutdownNow();
         }
+        aggregation.run();
         var rating = api().get("/api/v1/classes/" + classId + "/rating", null).json();
         var expected = jdbc.sql("SELECT count(*) AS n, round(avg(rating), 2) AS avg FROM reviews WHERE class_id = :c")
                 .param("c", classId).query().singleRow();
