@@ -29,6 +29,9 @@ JOIN (VALUES (0, 'Berlin', 52.52, 13.405), (1, 'Hamburg', 53.55, 9.99), (2, 'Mun
 CREATE TEMP TABLE bench_users AS
 SELECT id, row_number() OVER (ORDER BY id) AS n FROM users WHERE email LIKE '%@bench.fitsocial.app';
 CREATE UNIQUE INDEX ON bench_users (n);
+-- temporary tables are never analysed automatically: without statistics the planner joins them
+-- with nested loops, which on the M data set turns minutes into hours
+ANALYZE bench_users;
 
 \echo '[2/9] follows'
 INSERT INTO follows (follower_id, following_id)
@@ -50,6 +53,7 @@ SELECT 'Bench Group ' || g, 'A benchmark group', (SELECT id FROM bench_users WHE
 FROM generate_series(1, :groups) AS g;
 CREATE TEMP TABLE bench_groups AS
 SELECT id, row_number() OVER (ORDER BY id) AS g FROM groups WHERE name LIKE 'Bench Group %';
+ANALYZE bench_groups;
 INSERT INTO group_members (group_id, user_id)
 SELECT gr.id, u.id
 FROM (SELECT 1 + floor(power(random(), 2) * :groups)::int AS g, 1 + floor(random() * :users)::int AS un
@@ -75,6 +79,7 @@ SELECT 'Bench Studio ' || p, (ARRAY['Berlin','Hamburg','Munich','Cologne','Frank
 FROM generate_series(1, :providers) AS p;
 CREATE TEMP TABLE bench_providers AS
 SELECT id, city, row_number() OVER (ORDER BY id) AS k FROM providers WHERE name LIKE 'Bench Studio %';
+ANALYZE bench_providers;
 INSERT INTO fitness_classes (provider_id, title, type, datetime, duration_minutes, capacity, booked_count, city)
 SELECT p.id, 'Bench Class ' || c, (ARRAY['YOGA','HIIT','SPINNING','STRENGTH','BOXING','PILATES'])[1 + c % 6],
        date_trunc('hour', now()) + make_interval(mins => ((c * 7919) % 172800) - 86400), 60, 30, 0, p.city
@@ -83,6 +88,8 @@ JOIN bench_providers p ON p.k = 1 + c % :providers;
 CREATE TEMP TABLE bench_classes AS
 SELECT id, provider_id, datetime, row_number() OVER (ORDER BY id) AS k FROM fitness_classes WHERE title LIKE 'Bench Class %';
 CREATE UNIQUE INDEX ON bench_classes (k);
+CREATE UNIQUE INDEX ON bench_classes (id);
+ANALYZE bench_classes;
 
 \echo '[6/9] bookings'
 INSERT INTO bookings (user_id, class_id, class_datetime)
@@ -144,6 +151,7 @@ SELECT id, split_part(direct_key, ':', 1)::bigint AS a, split_part(direct_key, '
        row_number() OVER (ORDER BY id) AS k
 FROM conversations WHERE direct_key IS NOT NULL;
 CREATE UNIQUE INDEX ON bench_conversations (k);
+ANALYZE bench_conversations;
 INSERT INTO messages (conversation_id, sender_id, body, sent_at)
 SELECT c.id, CASE WHEN pick.m % 2 = 0 THEN c.a ELSE c.b END, 'Bench message ' || pick.m,
        now() - make_interval(secs => (:messages - pick.m) * 13)

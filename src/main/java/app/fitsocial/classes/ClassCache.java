@@ -59,6 +59,11 @@ class ClassCache {
         cache.invalidate(DETAILS, Long.toString(id));
     }
 
+    /** Drops the cached details of many classes at once (their ratings were recomputed). */
+    void classesChanged(java.util.Collection<Long> ids) {
+        cache.invalidateAll(DETAILS, ids.stream().map(String::valueOf).toList());
+    }
+
     /** Drops every cached listing: a new class may belong to any of them. */
     void classPublished() {
         cache.invalidateNamespace(LISTINGS, "all");

@@ -87,7 +87,7 @@ public class ClassCatalog {
     @Transactional
     public void recordClassRatings(Map<Long, Rating> ratings) {
         if (record("fitness_classes", ratings)) {
-            ratings.keySet().forEach(cache::classChanged);
+            cache.classesChanged(ratings.keySet());
         }
     }
 

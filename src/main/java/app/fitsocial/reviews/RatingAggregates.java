@@ -94,12 +94,14 @@ class RatingAggregates {
                 .list();
         Map<Long, ClassCatalog.Rating> classes = new LinkedHashMap<>();
         Map<Long, ClassCatalog.Rating> providers = new LinkedHashMap<>();
+        List<String> keys = new java.util.ArrayList<>(recomputed.size());
         for (Recomputed aggregate : recomputed) {
             var rating = new ClassCatalog.Rating(aggregate.average(), aggregate.count());
             (aggregate.subject() == Subject.CLASS ? classes : providers).put(aggregate.id(), rating);
-            // dropped after the commit: the next read loads the recomputed aggregate
-            cache.invalidate(CACHE, aggregate.subject().keyOf(aggregate.id()));
+            keys.add(aggregate.subject().keyOf(aggregate.id()));
         }
+        // dropped after the commit, in bulk: the next read loads the recomputed aggregate
+        cache.invalidateAll(CACHE, keys);
         catalog.recordClassRatings(classes);
         catalog.recordProviderRatings(providers);
         return recomputed.size();

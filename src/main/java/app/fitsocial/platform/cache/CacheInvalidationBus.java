@@ -59,6 +59,11 @@ class CacheInvalidationBus implements MessageListener, AutoCloseable {
         store.publish(CHANNEL, "k" + SEPARATOR + cache + SEPARATOR + key);
     }
 
+    void keysInvalidated(String cache, java.util.List<String> keys) {
+        keys.forEach(key -> near.evict(cache, key));
+        store.publish(CHANNEL, "m" + SEPARATOR + cache + SEPARATOR + String.join(String.valueOf(SEPARATOR), keys));
+    }
+
     void namespaceInvalidated(String cache, String namespace) {
         near.evictNamespace(cache, namespace);
         store.publish(CHANNEL, "n" + SEPARATOR + cache + SEPARATOR + namespace);
@@ -75,6 +80,11 @@ class CacheInvalidationBus implements MessageListener, AutoCloseable {
         String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), 3);
         if (parts.length == 3 && parts[0].equals("k")) {
             near.evict(parts[1], parts[2]);
+        }
+        else if (parts.length == 3 && parts[0].equals("m")) {
+            for (String key : parts[2].split(String.valueOf(SEPARATOR))) {
+                near.evict(parts[1], key);
+            }
         }
         else if (parts.length == 3 && parts[0].equals("n")) {
             near.evictNamespace(parts[1], parts[2]);

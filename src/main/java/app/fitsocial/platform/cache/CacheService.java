@@ -312,6 +312,27 @@ public class CacheService {
         });
     }
 
+    /**
+     * Drops many keys of a cache everywhere, after the current transaction commits: tombstones
+     * sent together, one invalidation message per 500 keys, one version raise. For jobs that
+     * change many entries at once.
+     */
+    public void invalidateAll(String cache, java.util.Collection<String> keys) {
+        if (!settings.enabled() || keys.isEmpty()) {
+            return;
+        }
+        List<String> batch = List.copyOf(keys);
+        afterCommit(() -> {
+            for (int from = 0; from < batch.size(); from += 500) {
+                List<String> chunk = batch.subList(from, Math.min(batch.size(), from + 500));
+                store.tombstone(chunk.stream().map(key -> redisKey(cache, key)).toList(), TOMBSTONE_MILLIS);
+                bus.keysInvalidated(cache, chunk);
+            }
+            metrics.invalidated(cache);
+            versions.raise(List.of(topic(cache)));
+        });
+    }
+
     /** Drops every key {@code namespace:...} of a cache everywhere, after the current transaction commits. */
     public void invalidateNamespace(String cache, String namespace) {
         if (!settings.enabled()) {

@@ -187,6 +187,31 @@ class CacheServiceTests {
     }
 
     @Test
+    void manyKeysAreInvalidatedAtOnceOnEveryInstance() throws Exception {
+        try (CacheStack a = new CacheStack(port, true); CacheStack b = new CacheStack(port, true)) {
+            a.awaitNearCache();
+            b.awaitNearCache();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                keys.add(unique("bulk"));
+            }
+            AtomicInteger version = new AtomicInteger(1);
+            for (String key : keys) {
+                b.cache.getOrLoad("shared", key, Integer.class, version::get);
+            }
+            version.set(2);
+            a.cache.invalidateAll("shared", keys);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            long stale;
+            do {
+                stale = keys.stream().filter(key -> b.cache.getOrLoad("shared", key, Integer.class, version::get) == 1).count();
+            } while (stale > 0 && System.nanoTime() < deadline);
+            assertThat(stale).as("keys still served with the old value by the other instance").isZero();
+        }
+    }
+
+    @Test
     void anInvalidationOnOneInstanceDropsTheNearCacheOfAnother() throws Exception {
         try (CacheStack a = new CacheStack(port, true); CacheStack b = new CacheStack(port, true)) {
             a.awaitNearCache();
