@@ -301,15 +301,7 @@ public class CacheService {
 
     /** Drops one key everywhere, after the current transaction commits. */
     public void invalidate(String cache, String key) {
-        if (!settings.enabled()) {
-            return;
-        }
-        afterCommit(() -> {
-            store.tombstone(List.of(redisKey(cache, key)), TOMBSTONE_MILLIS);
-            bus.keyInvalidated(cache, key);
-            metrics.invalidated(cache);
-            versions.raise(List.of(topic(cache)));
-        });
+        invalidateAll(cache, List.of(key));
     }
 
     /**
