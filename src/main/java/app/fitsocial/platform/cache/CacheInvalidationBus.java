@@ -54,11 +54,6 @@ class CacheInvalidationBus implements MessageListener, AutoCloseable {
         return System.nanoTime() - lastHeard <= silenceLimitNanos;
     }
 
-    void keyInvalidated(String cache, String key) {
-        near.evict(cache, key);
-        store.publish(CHANNEL, "k" + SEPARATOR + cache + SEPARATOR + key);
-    }
-
     void keysInvalidated(String cache, java.util.List<String> keys) {
         keys.forEach(key -> near.evict(cache, key));
         store.publish(CHANNEL, "m" + SEPARATOR + cache + SEPARATOR + String.join(String.valueOf(SEPARATOR), keys));
@@ -78,10 +73,7 @@ class CacheInvalidationBus implements MessageListener, AutoCloseable {
         }
         lastHeard = now;
         String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), 3);
-        if (parts.length == 3 && parts[0].equals("k")) {
-            near.evict(parts[1], parts[2]);
-        }
-        else if (parts.length == 3 && parts[0].equals("m")) {
+        if (parts.length == 3 && parts[0].equals("m")) {
             for (String key : parts[2].split(String.valueOf(SEPARATOR))) {
                 near.evict(parts[1], key);
             }

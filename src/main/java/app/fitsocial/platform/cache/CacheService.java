@@ -293,7 +293,7 @@ public class CacheService {
             RedisCacheStore.Read current = store.get(redisKey);
             CacheEntry previous = CacheEntry.decode(current.value());
             store.compareAndSet(redisKey, indexKey(cache, key), previous == null ? null : previous.identity(), entry, ttl);
-            bus.keyInvalidated(cache, key);
+            bus.keysInvalidated(cache, List.of(key));
             metrics.invalidated(cache);
             versions.raise(List.of(topic(cache)));
         });

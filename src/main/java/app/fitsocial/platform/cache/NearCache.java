@@ -75,10 +75,6 @@ class NearCache {
         entries.invalidateAll();
     }
 
-    long size() {
-        return entries.estimatedSize();
-    }
-
     private static String cacheOf(String key) {
         int separator = key.indexOf('\u0000');
         return separator < 0 ? key : key.substring(0, separator);

@@ -167,10 +167,6 @@ class RedisCacheStore {
         return Boolean.TRUE.equals(done);
     }
 
-    boolean available() {
-        return breaker.getState() != CircuitBreaker.State.OPEN;
-    }
-
     private <T> @Nullable T guarded(Supplier<T> call) {
         try {
             return breaker.executeSupplier(call);

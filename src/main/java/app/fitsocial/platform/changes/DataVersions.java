@@ -163,11 +163,6 @@ public class DataVersions {
         }
     }
 
-    /** The client-side view of Redis health used by the other users of this Redis hash. */
-    public boolean available() {
-        return breaker.getState() != CircuitBreaker.State.OPEN;
-    }
-
     /**
      * Runs a Redis call under the circuit breaker; {@code null} when Redis failed or is known to
      * be down. Shared by the stores that keep derivatives next to these counters.

@@ -26,11 +26,6 @@ public final class IfMatch {
         this.json = json;
     }
 
-    /** Whether the request sent {@code If-Match} at all. */
-    public boolean present() {
-        return header != null;
-    }
-
     /** Throws a 412 problem unless the current representation carries one of the tags the client sent. */
     public void check(Object currentRepresentation) {
         if (header == null) {
