@@ -116,6 +116,26 @@ class CacheServiceTests {
     }
 
     @Test
+    void entriesWrittenTogetherExpireApartWithinTenPercent() throws Exception {
+        try (CacheStack stack = new CacheStack(port, true)) {
+            StringRedisTemplate redis = new StringRedisTemplate(stack.connections);
+            redis.afterPropertiesSet();
+            java.util.Set<Long> lifetimes = new java.util.TreeSet<>();
+            long written = stack.clock.millis();
+            for (int i = 0; i < 50; i++) {
+                String key = unique("jitter");
+                stack.cache.getOrLoad("personal", key, Integer.class, () -> 1);
+                byte[] stored = redis.execute((org.springframework.data.redis.core.RedisCallback<byte[]>) connection ->
+                        connection.stringCommands().get(CacheService.redisKey("personal", key).getBytes()));
+                lifetimes.add(CacheEntry.decode(stored).expiresAt() - written);
+            }
+            long ttl = Duration.ofMinutes(5).toMillis();
+            assertThat(lifetimes).allSatisfy(lifetime -> assertThat(lifetime).isBetween(ttl * 9 / 10, ttl * 11 / 10));
+            assertThat(lifetimes.size()).as("distinct expiries").isGreaterThan(40);
+        }
+    }
+
+    @Test
     void concurrentMissesOfOneKeyLoadOnce() throws Exception {
         try (CacheStack stack = new CacheStack(port, true)) {
             AtomicInteger loads = new AtomicInteger();
