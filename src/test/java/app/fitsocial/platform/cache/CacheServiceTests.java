@@ -136,6 +136,36 @@ class CacheServiceTests {
     }
 
     @Test
+    void aHotKeyIsRecomputedShortlyBeforeItExpiresNotLongBefore() throws Exception {
+        try (CacheStack stack = new CacheStack(port, true)) {
+            StringRedisTemplate redis = new StringRedisTemplate(stack.connections);
+            redis.afterPropertiesSet();
+            String key = unique("hot");
+            AtomicInteger loads = new AtomicInteger();
+            Callable<Integer> read = () -> stack.cache.getOrLoad("personal", key, Integer.class, () -> {
+                sleep(300);
+                return loads.incrementAndGet();
+            });
+            read.call();
+            byte[] stored = redis.execute((org.springframework.data.redis.core.RedisCallback<byte[]>) connection ->
+                    connection.stringCommands().get(CacheService.redisKey("personal", key).getBytes()));
+            long expiresAt = CacheEntry.decode(stored).expiresAt();
+
+            stack.clock.advance(Duration.ofMillis(expiresAt - stack.clock.millis() - 60_000));
+            for (int i = 0; i < 20; i++) {
+                read.call();
+            }
+            assertThat(loads).as("a minute before expiry nobody recomputes").hasValue(1);
+
+            stack.clock.advance(Duration.ofMillis(59_800));
+            for (int i = 0; i < 20; i++) {
+                read.call();
+            }
+            assertThat(loads).as("0.2 s before expiry, with a 0.3 s load, one reader recomputes early").hasValue(2);
+        }
+    }
+
+    @Test
     void concurrentMissesOfOneKeyLoadOnce() throws Exception {
         try (CacheStack stack = new CacheStack(port, true)) {
             AtomicInteger loads = new AtomicInteger();
