@@ -1,14 +1,10 @@
 package app.fitsocial.reviews;
 
-import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.annotations.Recurring;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import app.fitsocial.platform.jobs.JobRuns;
 
 /**
  * The rating aggregation job: every {@code fitsocial.jobs.rating-aggregation-interval} (15 min)
@@ -19,28 +15,19 @@ import org.springframework.stereotype.Component;
 public class RatingAggregation {
 
     static final String JOB_ID = "rating-aggregation";
-    private static final Logger log = LoggerFactory.getLogger(RatingAggregation.class);
 
     private final RatingAggregates aggregates;
-    private final Timer runs;
-    private final MeterRegistry registry;
+    private final JobRuns runs;
 
-    RatingAggregation(RatingAggregates aggregates, MeterRegistry registry) {
+    RatingAggregation(RatingAggregates aggregates, JobRuns runs) {
         this.aggregates = aggregates;
-        this.registry = registry;
-        this.runs = Timer.builder("fitsocial.jobs.runs").tag("job", JOB_ID).description("Runs of a job")
-                .register(registry);
+        this.runs = runs;
     }
 
     /** Recomputes the changed aggregates; returns how many. */
     @Recurring(id = JOB_ID, interval = "${fitsocial.jobs.rating-aggregation-interval:PT15M}")
     @Job(name = "Recompute changed rating aggregates")
     public int run() {
-        long start = System.nanoTime();
-        int recomputed = aggregates.recomputeChanged();
-        runs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        registry.counter("fitsocial.jobs.items", "job", JOB_ID).increment(recomputed);
-        log.info("Recomputed {} rating aggregates in {} ms", recomputed, (System.nanoTime() - start) / 1_000_000);
-        return recomputed;
+        return runs.run(JOB_ID, aggregates::recomputeChanged);
     }
 }

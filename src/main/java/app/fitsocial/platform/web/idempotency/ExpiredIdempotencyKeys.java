@@ -2,10 +2,10 @@ package app.fitsocial.platform.web.idempotency;
 
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.annotations.Recurring;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import app.fitsocial.platform.jobs.JobRuns;
 
 /**
  * Deletes idempotency keys past their retention, every 15 minutes, as a JobRunr recurring job
@@ -18,18 +18,23 @@ public class ExpiredIdempotencyKeys {
     static final String JOB_ID = "idempotency-key-cleanup";
     private static final int BATCH = 10_000;
     private static final int MAX_BATCHES = 100;
-    private static final Logger log = LoggerFactory.getLogger(ExpiredIdempotencyKeys.class);
 
     private final JdbcClient jdbc;
+    private final JobRuns runs;
 
-    ExpiredIdempotencyKeys(JdbcClient jdbc) {
+    ExpiredIdempotencyKeys(JdbcClient jdbc, JobRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     /** Deletes expired keys; returns how many. */
     @Recurring(id = JOB_ID, interval = "PT15M")
     @Job(name = "Delete expired idempotency keys")
     public int deleteExpired() {
+        return runs.run(JOB_ID, this::deleteInBatches);
+    }
+
+    private int deleteInBatches() {
         int deleted = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             int rows = jdbc.sql("""
@@ -40,9 +45,6 @@ public class ExpiredIdempotencyKeys {
             if (rows < BATCH) {
                 break;
             }
-        }
-        if (deleted > 0) {
-            log.info("Deleted {} expired idempotency keys", deleted);
         }
         return deleted;
     }
