@@ -17,7 +17,8 @@ import app.fitsocial.platform.web.PageQuery;
 
 /**
  * The notifications table. Each notification carries the key of the event that caused it, so
- * an event handled twice (a redelivery after a crash) still yields one notification.
+ * an event handled twice (a redelivery after a crash) still yields one notification; the same
+ * statement queues it in the delivery outbox.
  */
 @Component
 class Notifications {
@@ -34,9 +35,12 @@ class Notifications {
     void create(long userId, NotificationType type, @Nullable Long actorId, @Nullable Long subjectId, String text,
             String sourceKey) {
         jdbc.sql("""
-                INSERT INTO notifications (user_id, type, actor_id, subject_id, text, source_key)
-                VALUES (:u, :type, :actor, :subject, :text, :key)
-                ON CONFLICT (source_key) DO NOTHING""")
+                WITH created AS (
+                    INSERT INTO notifications (user_id, type, actor_id, subject_id, text, source_key)
+                    VALUES (:u, :type, :actor, :subject, :text, :key)
+                    ON CONFLICT (source_key) DO NOTHING
+                    RETURNING id)
+                INSERT INTO notification_outbox (notification_id) SELECT id FROM created""")
                 .param("u", userId).param("type", type.name()).param("actor", actorId).param("subject", subjectId)
                 .param("text", text.length() > 300 ? text.substring(0, 299) + "…" : text).param("key", sourceKey)
                 .update();
