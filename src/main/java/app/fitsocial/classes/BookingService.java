@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,21 +37,26 @@ class BookingService {
     private final JdbcClient jdbc;
     private final ClassCache cache;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    BookingService(JdbcClient jdbc, ClassCache cache, Clock clock) {
+    BookingService(JdbcClient jdbc, ClassCache cache, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cache = cache;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
     BookingResponse book(long userId, long classId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant datetime = jdbc.sql("SELECT datetime FROM fitness_classes WHERE id = :id")
+        record Bookable(String title, Instant datetime) {
+        }
+        Bookable bookable = jdbc.sql("SELECT title, datetime FROM fitness_classes WHERE id = :id")
                 .param("id", classId)
-                .query((rs, row) -> ClassQueries.instant(rs, "datetime"))
+                .query((rs, row) -> new Bookable(rs.getString("title"), ClassQueries.instant(rs, "datetime")))
                 .optional()
                 .orElseThrow(() -> new ResourceNotFoundException("Class", classId));
+        Instant datetime = bookable.datetime();
         if (!datetime.isAfter(now)) {
             throw new ClassesExceptions.ClassInPast(classId);
         }
@@ -80,6 +86,7 @@ class BookingService {
             throw new ClassesExceptions.AlreadyBooked(classId);
         }
         cache.classChanged(classId);
+        events.publishEvent(new ClassBooked(bookingId, userId, classId, bookable.title(), datetime));
         return jdbc.sql(BOOKING_COLUMNS + " WHERE b.id = :id").param("id", bookingId)
                 .query(BookingService::toBooking).single();
     }
@@ -107,6 +114,7 @@ class BookingService {
                 WHERE id = :id""")
                 .param("id", booking.classId()).param("now", ClassQueries.utc(now)).update();
         cache.classChanged(booking.classId());
+        events.publishEvent(new BookingCancelled(bookingId, userId, booking.classId(), booking.classDatetime()));
     }
 
     /** The caller's upcoming bookings in class-time order, or past ones most recent first. */
