@@ -1,5 +1,6 @@
 package app.fitsocial.social;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,5 +28,11 @@ public class FollowGraph {
     public List<Long> followersOf(long userId) {
         return jdbc.sql("SELECT follower_id FROM follows WHERE following_id = :u").param("u", userId)
                 .query(Long.class).list();
+    }
+
+    /** Whom any of the given users follow, as one set (one statement). */
+    List<Long> followedByAny(Collection<Long> userIds) {
+        return jdbc.sql("SELECT DISTINCT following_id FROM follows WHERE follower_id = ANY(:users)")
+                .param("users", userIds.toArray(Long[]::new)).query(Long.class).list();
     }
 }

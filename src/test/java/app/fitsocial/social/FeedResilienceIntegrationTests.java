@@ -49,8 +49,8 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
     private app.fitsocial.platform.cache.CacheService cache;
 
     private FeedService feedWith(StringRedisTemplate template, int timelineSize) {
-        FeedSettings settings = new FeedSettings(timelineSize, 5, Duration.ofDays(7));
-        FeedTimelines timelines = new FeedTimelines(template, settings);
+        FeedSettings settings = new FeedSettings(timelineSize, 5, Duration.ofDays(7), Duration.ofHours(1), 2000);
+        FeedTimelines timelines = new FeedTimelines(template, settings, java.time.Clock.systemUTC());
         return new FeedService(jdbc, timelines, new FeedPageCache(cache, timelines), activities, follows, users, groups,
                 settings);
     }
