@@ -22,7 +22,10 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
                 // which is how the rate limit tests get buckets with the real limits
                 "fitsocial.rate-limit.trusted-proxies=127.0.0.1/32,::1/128",
                 "fitsocial.rate-limit.raised[0].name=tests", "fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128",
-                "fitsocial.rate-limit.raised[0].factor=1000" })
+                "fitsocial.rate-limit.raised[0].factor=1000",
+                // these jobs are run by the tests that check them, never behind the others' backs
+                "fitsocial.jobs.feed-regeneration-interval=-", "fitsocial.jobs.notification-delivery-interval=-",
+                "fitsocial.jobs.booking-reminders-interval=-" })
 @Import(EmbeddedServicesConfiguration.class)
 public @interface IntegrationTest {
 }

@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import redis.embedded.RedisServer;
 
 import app.fitsocial.ApiClient;
 import app.fitsocial.ApiResponse;
-import app.fitsocial.FitSocialApplication;
+import app.fitsocial.AnotherInstance;
 import app.fitsocial.IntegrationTestSupport;
-import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +31,7 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
         RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
                 .setting("appendonly no").setting("dir " + Files.createTempDirectory("fitsocial-outage-")).build();
         redis.start();
-        try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(FitSocialApplication.class,
-                EmbeddedServicesConfiguration.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--REDIS_URL=redis://127.0.0.1:" + port,
+        try (ConfigurableApplicationContext instance = AnotherInstance.start("--REDIS_URL=redis://127.0.0.1:" + port,
                         "--fitsocial.observability.sql-count-header=true",
                         "--fitsocial.rate-limit.raised[0].name=tests",
                         "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {

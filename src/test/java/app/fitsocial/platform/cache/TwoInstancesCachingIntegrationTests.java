@@ -6,13 +6,11 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.fitsocial.ApiClient;
-import app.fitsocial.FitSocialApplication;
+import app.fitsocial.AnotherInstance;
 import app.fitsocial.IntegrationTestSupport;
-import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +22,7 @@ class TwoInstancesCachingIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void aWriteOnOneInstanceReachesTheNearCacheOfTheOther() throws Exception {
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(FitSocialApplication.class,
-                EmbeddedServicesConfiguration.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off",
-                        "--fitsocial.observability.sql-count-header=true",
+        try (ConfigurableApplicationContext other = AnotherInstance.start("--fitsocial.observability.sql-count-header=true",
                         "--fitsocial.rate-limit.raised[0].name=tests",
                         "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {
             ApiClient second = new ApiClient(other.getEnvironment().getRequiredProperty("local.server.port", Integer.class));

@@ -4,14 +4,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.fitsocial.ApiClient;
 import app.fitsocial.ApiResponse;
-import app.fitsocial.FitSocialApplication;
+import app.fitsocial.AnotherInstance;
 import app.fitsocial.IntegrationTestSupport;
-import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +23,7 @@ class RateLimitAcrossInstancesIntegrationTests extends IntegrationTestSupport {
     @Test
     void limitsAreSharedNotSpoofableAndRefill() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(FitSocialApplication.class,
-                EmbeddedServicesConfiguration.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off",
-                        "--fitsocial.rate-limit.trusted-proxies=",
+        try (ConfigurableApplicationContext other = AnotherInstance.start("--fitsocial.rate-limit.trusted-proxies=",
                         "--fitsocial.rate-limit.raised[0].name=none",
                         "--fitsocial.rate-limit.rules[0].name=auth-" + suffix,
                         "--fitsocial.rate-limit.rules[0].pattern=/api/v1/auth/**",
