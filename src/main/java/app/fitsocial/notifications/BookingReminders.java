@@ -34,14 +34,14 @@ public class BookingReminders {
 
     private final JdbcClient jdbc;
     private final NotificationDeliverySettings settings;
-    private final JobRuns runs;
+    private final JobRuns.Measured runs;
     private final TransactionTemplate transaction;
 
     BookingReminders(JdbcClient jdbc, NotificationDeliverySettings settings, JobRuns runs,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.runs = runs;
+        this.runs = runs.of(JOB_ID);
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -80,7 +80,7 @@ public class BookingReminders {
     @Recurring(id = JOB_ID, interval = "${fitsocial.jobs.booking-reminders-interval:PT1M}")
     @Job(name = "Create due booking reminders")
     public int run() {
-        return runs.run(JOB_ID, () -> transaction.execute(status -> createDue()));
+        return runs.run(() -> transaction.execute(status -> createDue()));
     }
 
     private int createDue() {

@@ -29,7 +29,7 @@ public class NotificationDelivery {
     private final NotificationOutbox outbox;
     private final NotificationSender sender;
     private final NotificationDeliverySettings settings;
-    private final JobRuns runs;
+    private final JobRuns.Measured runs;
     private final DistributionSummary batchSizes;
     private final Counter delivered;
     private final Counter failed;
@@ -39,7 +39,7 @@ public class NotificationDelivery {
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
-        this.runs = runs;
+        this.runs = runs.of(JOB_ID);
         this.batchSizes = DistributionSummary.builder("fitsocial.notifications.delivery.batch.size")
                 .description("Notifications per batch handed to the sender").register(registry);
         this.delivered = Counter.builder("fitsocial.notifications.delivered")
@@ -52,7 +52,7 @@ public class NotificationDelivery {
     @Recurring(id = JOB_ID, interval = "${fitsocial.jobs.notification-delivery-interval:PT15S}")
     @Job(name = "Deliver outbox notifications")
     public int run() {
-        return runs.run(JOB_ID, this::deliver);
+        return runs.run(this::deliver);
     }
 
     private int deliver() {

@@ -17,17 +17,17 @@ public class RatingAggregation {
     static final String JOB_ID = "rating-aggregation";
 
     private final RatingAggregates aggregates;
-    private final JobRuns runs;
+    private final JobRuns.Measured runs;
 
     RatingAggregation(RatingAggregates aggregates, JobRuns runs) {
         this.aggregates = aggregates;
-        this.runs = runs;
+        this.runs = runs.of(JOB_ID);
     }
 
     /** Recomputes the changed aggregates; returns how many. */
     @Recurring(id = JOB_ID, interval = "${fitsocial.jobs.rating-aggregation-interval:PT15M}")
     @Job(name = "Recompute changed rating aggregates")
     public int run() {
-        return runs.run(JOB_ID, aggregates::recomputeChanged);
+        return runs.run(aggregates::recomputeChanged);
     }
 }

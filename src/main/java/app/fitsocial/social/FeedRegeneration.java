@@ -45,7 +45,7 @@ public class FeedRegeneration {
     private final JdbcClient jdbc;
     private final FeedSettings settings;
     private final Clock clock;
-    private final JobRuns runs;
+    private final JobRuns.Measured runs;
     private final Counter repaired;
     private final Counter dropped;
 
@@ -57,7 +57,7 @@ public class FeedRegeneration {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
-        this.runs = runs;
+        this.runs = runs.of(JOB_ID);
         this.repaired = Counter.builder("fitsocial.feed.timelines.repaired")
                 .description("Timelines the regeneration job found wrong and corrected").register(registry);
         this.dropped = Counter.builder("fitsocial.feed.timelines.dropped")
@@ -68,7 +68,7 @@ public class FeedRegeneration {
     @Recurring(id = JOB_ID, interval = "${fitsocial.jobs.feed-regeneration-interval:PT5M}")
     @Job(name = "Repair the timelines of active readers")
     public int run() {
-        return runs.run(JOB_ID, this::regenerate);
+        return runs.run(this::regenerate);
     }
 
     private int regenerate() {

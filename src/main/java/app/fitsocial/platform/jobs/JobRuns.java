@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Measures the runs of the service's jobs under one naming scheme: {@code fitsocial.jobs.runs}
  * (a timer tagged {@code job} and {@code outcome} = success or failure) and
- * {@code fitsocial.jobs.items} (what the runs processed), plus one log line per run. JobRunr's
+ * {@code fitsocial.jobs.items} (what the runs processed), plus one log line per run that did
+ * something (runs with nothing to do log at debug level). JobRunr's
  * own meters ({@code jobrunr.jobs.by-state}) count retries and failed jobs across the cluster.
  */
 @Component
@@ -27,25 +28,11 @@ public class JobRuns {
         this.registry = registry;
     }
 
-    /**
-     * Runs one execution of a job, timing it and counting the items it reports having processed.
-     * A failure is timed and counted as such and rethrown, so JobRunr retries the job.
-     */
-    public int run(String job, IntSupplier work) {
-        long start = System.nanoTime();
-        try {
-            int items = work.getAsInt();
-            long nanos = System.nanoTime() - start;
-            timer(job, "success").record(nanos, TimeUnit.NANOSECONDS);
-            items(job).increment(items);
-            log.info("Job {} processed {} items in {} ms", job, items, nanos / 1_000_000);
-            return items;
-        }
-        catch (RuntimeException | Error failure) {
-            timer(job, "failure").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            log.warn("Job {} failed after {} ms: {}", job, (System.nanoTime() - start) / 1_000_000, failure.toString());
-            throw failure;
-        }
+    /** The measured runs of one job; its meters exist (at zero) from this call on, before its first run. */
+    public Measured of(String job) {
+        return new Measured(job, timer(job, "success"), timer(job, "failure"),
+                Counter.builder("fitsocial.jobs.items").description("Items the service's jobs processed")
+                        .tag("job", job).register(registry));
     }
 
     private Timer timer(String job, String outcome) {
@@ -53,8 +40,43 @@ public class JobRuns {
                 .tag("job", job).tag("outcome", outcome).register(registry);
     }
 
-    private Counter items(String job) {
-        return Counter.builder("fitsocial.jobs.items").description("Items the service's jobs processed")
-                .tag("job", job).register(registry);
+    /** Runs of one job. */
+    public static final class Measured {
+
+        private final String job;
+        private final Timer succeeded;
+        private final Timer failed;
+        private final Counter items;
+
+        private Measured(String job, Timer succeeded, Timer failed, Counter items) {
+            this.job = job;
+            this.succeeded = succeeded;
+            this.failed = failed;
+            this.items = items;
+        }
+
+        /**
+         * Runs one execution, timing it and counting the items it reports having processed. A
+         * failure is timed and counted as such and rethrown, so JobRunr retries the job.
+         */
+        public int run(IntSupplier work) {
+            long start = System.nanoTime();
+            try {
+                int processed = work.getAsInt();
+                long nanos = System.nanoTime() - start;
+                succeeded.record(nanos, TimeUnit.NANOSECONDS);
+                items.increment(processed);
+                // idle runs of the frequent jobs would drown the log
+                (processed > 0 ? log.atInfo() : log.atDebug())
+                        .log("Job {} processed {} items in {} ms", job, processed, nanos / 1_000_000);
+                return processed;
+            }
+            catch (RuntimeException | Error failure) {
+                long nanos = System.nanoTime() - start;
+                failed.record(nanos, TimeUnit.NANOSECONDS);
+                log.warn("Job {} failed after {} ms: {}", job, nanos / 1_000_000, failure.toString());
+                throw failure;
+            }
+        }
     }
 }

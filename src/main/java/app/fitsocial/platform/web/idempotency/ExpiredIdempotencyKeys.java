@@ -20,18 +20,18 @@ public class ExpiredIdempotencyKeys {
     private static final int MAX_BATCHES = 100;
 
     private final JdbcClient jdbc;
-    private final JobRuns runs;
+    private final JobRuns.Measured runs;
 
     ExpiredIdempotencyKeys(JdbcClient jdbc, JobRuns runs) {
         this.jdbc = jdbc;
-        this.runs = runs;
+        this.runs = runs.of(JOB_ID);
     }
 
     /** Deletes expired keys; returns how many. */
     @Recurring(id = JOB_ID, interval = "PT15M")
     @Job(name = "Delete expired idempotency keys")
     public int deleteExpired() {
-        return runs.run(JOB_ID, this::deleteInBatches);
+        return runs.run(this::deleteInBatches);
     }
 
     private int deleteInBatches() {
