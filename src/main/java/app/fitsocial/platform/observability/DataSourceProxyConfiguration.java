@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wraps the pooled {@link DataSource} with datasource-proxy so every statement passes every
- * {@link QueryExecutionListener} bean (statement counting here, table access recording in
- * {@code platform.changes}).
+ * {@link QueryExecutionListener} bean (statement counting and the slow-query log here, table
+ * access recording in {@code platform.changes}).
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceProxyConfiguration {
@@ -23,6 +23,11 @@ class DataSourceProxyConfiguration {
     @Bean
     SqlStatementCounter sqlStatementCounter(MeterRegistry registry) {
         return new SqlStatementCounter(registry);
+    }
+
+    @Bean
+    SlowQueryLog slowQueryLog(ObservabilitySettings settings, MeterRegistry registry) {
+        return new SlowQueryLog(settings.slowQuery(), registry);
     }
 
     @Bean

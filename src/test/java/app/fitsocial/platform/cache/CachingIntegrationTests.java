@@ -187,9 +187,9 @@ class CachingIntegrationTests extends IntegrationTestSupport {
         ApiResponse scrape = api().send(api().request("/actuator/prometheus", null).setHeader("Accept", "text/plain"));
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body())
-                .contains("fitsocial_cache_requests_total{cache=\"user-profiles\",level=\"l2\",result=\"miss\"")
-                .contains("fitsocial_cache_loads_seconds_count{cache=\"user-profiles\"")
-                .contains("fitsocial_cache_invalidations_total{cache=");
+                .contains("fitsocial_cache_requests_total{application=\"fitsocial\",cache=\"user-profiles\",level=\"l2\",result=\"miss\"")
+                .contains("fitsocial_cache_loads_seconds_count{application=\"fitsocial\",cache=\"user-profiles\"")
+                .contains("fitsocial_cache_invalidations_total{application=\"fitsocial\",cache=");
     }
 
     private void sharedInterest(TestUser a, TestUser b) {
