@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The in-process (L1) level: decoded values in a bounded Caffeine cache, for the caches that
  * opted in. Each cache has an invalidation sequence: a value read or loaded while an
  * invalidation of that cache arrived is not kept, so a message overtaking a load cannot leave a
- * stale value behind.
+ * stale value behind. Keys of a namespace ({@code namespace:rest}) are indexed, so dropping a
+ * namespace touches its own entries only, not the whole cache.
  */
 class NearCache {
 
@@ -26,6 +27,8 @@ class NearCache {
     private final Cache<String, Entry> entries;
     private final Set<String> enabledCaches;
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    /** The keys held per {@code cache\0namespace}. */
+    private final Map<String, Set<String>> namespaces = new ConcurrentHashMap<>();
 
     NearCache(int maximumSize, Duration ttl, Set<String> enabledCaches, CacheMetrics metrics) {
         this.enabledCaches = Set.copyOf(enabledCaches);
@@ -35,6 +38,9 @@ class NearCache {
                 .removalListener((String key, Entry entry, RemovalCause cause) -> {
                     if (key != null && cause.wasEvicted()) {
                         metrics.evicted(cacheOf(key), "l1");
+                    }
+                    if (key != null && cause != RemovalCause.REPLACED) {
+                        unindex(key);
                     }
                 })
                 .build();
@@ -55,7 +61,12 @@ class NearCache {
     /** Keeps a value unless an invalidation of its cache arrived since {@code sequence} was read. */
     void put(String cache, String key, Entry entry, long sequence) {
         if (enabledFor(cache) && sequence(cache) == sequence) {
-            entries.put(cache + '\u0000' + key, entry);
+            String fullKey = cache + '\u0000' + key;
+            entries.put(fullKey, entry);
+            String namespace = namespaceOf(fullKey);
+            if (namespace != null) {
+                namespaces.computeIfAbsent(namespace, n -> ConcurrentHashMap.newKeySet()).add(fullKey);
+            }
         }
     }
 
@@ -66,13 +77,37 @@ class NearCache {
 
     void evictNamespace(String cache, String namespace) {
         sequences.computeIfAbsent(cache, c -> new AtomicLong()).incrementAndGet();
-        String prefix = cache + '\u0000' + namespace + ':';
-        entries.asMap().keySet().removeIf(key -> key.startsWith(prefix));
+        if (namespace.indexOf(':') >= 0) {
+            String prefix = cache + '\u0000' + namespace + ':';
+            entries.asMap().keySet().removeIf(key -> key.startsWith(prefix));
+            return;
+        }
+        Set<String> keys = namespaces.remove(cache + '\u0000' + namespace);
+        if (keys != null) {
+            entries.invalidateAll(keys);
+        }
+    }
+
+    /** {@code cache\0namespace} of a full key whose key part has a namespace, else null. */
+    private static @Nullable String namespaceOf(String fullKey) {
+        int colon = fullKey.indexOf(':', fullKey.indexOf('\u0000') + 1);
+        return colon < 0 ? null : fullKey.substring(0, colon);
+    }
+
+    private void unindex(String fullKey) {
+        String namespace = namespaceOf(fullKey);
+        if (namespace != null) {
+            namespaces.computeIfPresent(namespace, (n, keys) -> {
+                keys.remove(fullKey);
+                return keys.isEmpty() ? null : keys;
+            });
+        }
     }
 
     void clear() {
         sequences.values().forEach(AtomicLong::incrementAndGet);
         entries.invalidateAll();
+        namespaces.clear();
     }
 
     private static String cacheOf(String key) {
