@@ -26,7 +26,9 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
                 // these jobs are run by the tests that check them, never behind the others' backs
                 "fitsocial.jobs.feed-regeneration-interval=-", "fitsocial.jobs.notification-delivery-interval=-",
                 "fitsocial.jobs.booking-reminders-interval=-",
-                "fitsocial.observability.slow-query.threshold=500ms" })
+                "fitsocial.observability.slow-query.threshold=500ms",
+                // the benchmark's ceiling endpoint, so the conventions tests cover it too
+                "fitsocial.web.hello-endpoint=true" })
 @Import(EmbeddedServicesConfiguration.class)
 public @interface IntegrationTest {
 }

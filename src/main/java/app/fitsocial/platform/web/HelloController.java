@@ -1,0 +1,25 @@
+package app.fitsocial.platform.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.fitsocial.platform.security.CurrentUser;
+
+/**
+ * A trivial authenticated JSON endpoint through the whole stack (rate limits, security, ETags,
+ * field selection, JSON) and nothing else: the ceiling the benchmark compares the real endpoints
+ * with ("hello" mode). Only there with {@code fitsocial.web.hello-endpoint=true}.
+ */
+@RestController
+@ConditionalOnBooleanProperty("fitsocial.web.hello-endpoint")
+class HelloController {
+
+    record Hello(long userId, String message) {
+    }
+
+    @GetMapping("/api/v1/hello")
+    Hello hello(CurrentUser me) {
+        return new Hello(me.id(), "hello");
+    }
+}
