@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# The reference benchmark of BENCHMARK.md in one command: the S, M or L data set, then the
+# baseline, optimized and hello modes one after the other on that data, each at saturation
+# (closed model) and at one fixed rate (open model, half the optimized saturation throughput),
+# then docs/benchmarks/RESULTS.md with its charts and the Gatling reports.
+#
+#   bench/run.sh [S|M|L]                      # default M
+#
+# Servers: DATABASE_URL / REDIS_URL when set (use a database of its own: the data set is
+# generated into it), otherwise embedded PostgreSQL and Redis started for the run, with the data
+# kept in .fitsocial/bench-<size>/ for the next run. The data set is generated only when the
+# database does not hold it yet. Needs psql and curl.
+#
+# Settings (environment): BENCH_CONCURRENCY (16 virtual users in the closed model),
+# BENCH_DURATION (60 s measured per run), BENCH_WARMUP (60 s at the same load before each,
+# left out of the figures), BENCH_CLIENTS (200 logged-in users), BENCH_OUTPUT (docs/benchmarks),
+# BENCH_STRICT (true: fail unless the optimized and hello runs had no failed request and the
+# rate limit scenario passed; what CI's smoke uses).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+size=${1:-M}
+case "$size" in S) users=2000 ;; M) users=100000 ;; L) users=1000000 ;; *) echo "size must be S, M or L" >&2; exit 2 ;; esac
+concurrency=${BENCH_CONCURRENCY:-16}
+duration=${BENCH_DURATION:-60}
+warmup=${BENCH_WARMUP:-60}
+clients=${BENCH_CLIENTS:-200}
+out=${BENCH_OUTPUT:-docs/benchmarks}
+run=target/bench/run-$(date -u +%Y%m%dT%H%M%SZ)
+port=${BENCH_PORT:-18080}
+mkdir -p "$run"
+jdk=/usr/lib/jvm/temurin-25-jdk-amd64
+[ -d "$jdk" ] && export JAVA_HOME=$jdk
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+service_pid=
+servers_pid=
+stop_service() {
+  if [ -n "$service_pid" ]; then
+    kill "$service_pid" 2>/dev/null || true
+    wait "$service_pid" 2>/dev/null || true
+    service_pid=
+  fi
+}
+cleanup() {
+  stop_service
+  if [ -n "$servers_pid" ]; then kill "$servers_pid" 2>/dev/null || true; wait "$servers_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+log "building the service and the load generator"
+./mvnw -q -DskipTests package
+jar=$(ls target/fitsocial-*.jar | grep -v plain | head -1)
+(cd bench/gatling && ../../mvnw -q test-compile)
+
+if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
+  log "starting embedded PostgreSQL and Redis (.fitsocial/bench-$size)"
+  ./mvnw -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.fitsocial.platform.embedded.BenchmarkServers \
+    -Dexec.args=".fitsocial/bench-$size/postgres $run/servers.env" > "$run/servers.log" 2>&1 &
+  servers_pid=$!
+  for _ in $(seq 180); do [ -s "$run/servers.env" ] && break; sleep 1; done
+  [ -s "$run/servers.env" ] || { echo "embedded servers did not start: $run/servers.log" >&2; exit 1; }
+  # shellcheck disable=SC1090
+  . "$run/servers.env"
+  export DATABASE_URL=${DATABASE_URL} REDIS_URL=${REDIS_URL}
+fi
+db_user=${DATABASE_USER:-postgres}
+export PGPASSWORD=${DATABASE_PASSWORD:-}
+psql_url="postgresql://$db_user@${DATABASE_URL#jdbc:postgresql://}"
+jdbc_url="$DATABASE_URL$([[ $DATABASE_URL == *\?* ]] && echo '&' || echo '?')user=$db_user${DATABASE_PASSWORD:+&password=$DATABASE_PASSWORD}"
+redis_host=${REDIS_URL#redis://}; redis_host=${redis_host%%/*}
+
+flush_redis() { # no redis-cli needed
+  exec 3<>"/dev/tcp/${redis_host%:*}/${redis_host##*:}"
+  printf 'FLUSHALL\r\n' >&3
+  read -r _ <&3
+  exec 3>&-
+}
+
+start_service() { # name, then extra environment assignments
+  local name=$1; shift
+  env "$@" DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" SERVER_PORT="$port" \
+    RATE_LIMIT_RAISED_ADDRESSES=127.0.0.1/32 RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1/32 \
+    FITSOCIAL_WEB_HELLO_ENDPOINT=true FITSOCIAL_OBSERVABILITY_SQL_COUNT_HEADER=true \
+    "$java" -jar "$jar" > "$run/$name-service.log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 180); do
+    curl -sf "http://localhost:$port/actuator/health/readiness" > /dev/null 2>&1 && return 0
+    kill -0 "$service_pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "the service did not start: $run/$name-service.log" >&2
+  exit 1
+}
+
+gatling() { # run name, simulation, kinds, model, rate
+  local name=$1 simulation=$2 kinds=$3 model=$4 rate=${5:-0}
+  log "$name: $model model, $kinds requests"
+  (cd bench/gatling && ../../mvnw -q gatling:test -Dsimulation="app.fitsocial.bench.$simulation" \
+    -Dbench.baseUrl="http://localhost:$port" -Dbench.db="$jdbc_url" -Dbench.clients="$clients" \
+    -Dbench.kinds="$kinds" -Dbench.model="$model" -Dbench.concurrency="$concurrency" -Dbench.rate="$rate" \
+    -Dbench.duration="$duration" -Dbench.warmup="$warmup" -Dbench.scrape="$root/$run/$name-metrics.tsv" \
+    -Dbench.sql="$root/$run/$name-sql.tsv") > "$run/$name.log" 2>&1 || true
+  local report
+  report=$(ls -td bench/gatling/target/gatling/*/ 2>/dev/null | head -1)
+  if [ -n "$report" ]; then mkdir -p "$run/gatling"; mv "$report" "$run/gatling/$name"; fi
+}
+
+requests_per_second() { # from a Gatling console log: measured requests / duration
+  grep -E ': count of all events ' "$run/$1.log" | sed -E 's/.*actual : ([0-9.]+)\)/\1/' | paste -sd+ | sed 's/^$/0/' \
+    | bc | awk -v d="$duration" '{ printf "%d", $1 / d }'
+}
+
+index_statements() { # the CREATE INDEX statements of the index migrations (not UNIQUE: uniqueness stays)
+  cat src/main/resources/db/migration/V*__indexes_*.sql | sed 's/--.*//' | tr '\n' ' ' | tr ';' '\n' \
+    | grep -E '^\s*CREATE INDEX' | sed 's/$/;/'
+}
+
+have=$(psql "$psql_url" -Atc "SELECT count(*) FROM users WHERE email LIKE '%@bench.fitsocial.app'" 2>/dev/null || echo 0)
+if [ "$have" != "$users" ]; then
+  log "migrating and generating the $size data set"
+  start_service migrate
+  stop_service
+  bench/generate.sh "$size" "$psql_url" | tee "$run/generate.log" | grep -E '^\[|generated'
+  psql "$psql_url" -qc 'VACUUM ANALYZE'
+fi
+
+{
+  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "size=$size"
+  echo "machine=$(uname -sr), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  echo "cpus=$(nproc)"
+  echo "memory=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')"
+  echo "jdk=$("$java" -version 2>&1 | head -1)"
+  echo "dataset=$(psql "$psql_url" -Atc "SELECT format('%s users, %s classes, %s bookings, %s follows, %s posts, %s messages, %s reviews',
+    (SELECT count(*) FROM users), (SELECT count(*) FROM fitness_classes), (SELECT count(*) FROM bookings),
+    (SELECT count(*) FROM follows), (SELECT count(*) FROM activities), (SELECT count(*) FROM messages),
+    (SELECT count(*) FROM reviews))")"
+  echo "clients=$clients users logged in before the measured phase, drawn Zipf-like"
+  echo "concurrency=$concurrency virtual users back to back (closed model)"
+  echo "warmup=$warmup"
+  echo "duration=$duration"
+  echo "generator=Gatling 3.14.3 on the same machine: shared keep-alive connections, Accept-Encoding gzip, 10 s request timeout, every request authenticated; warm-up requests named apart and left out"
+} > "$run/settings.properties"
+
+log "optimized mode"
+flush_redis
+start_service optimized
+gatling optimized-closed MixedWorkloadSimulation mixed closed
+rate=$(( $(requests_per_second optimized-closed) / 2 ))
+[ "$rate" -ge 1 ] || rate=1
+echo "rate=$rate" >> "$run/settings.properties"
+gatling optimized-open MixedWorkloadSimulation mixed open "$rate"
+log "rate limits"
+(cd bench/gatling && ../../mvnw -q gatling:test -Dsimulation=app.fitsocial.bench.RateLimitSimulation \
+  -Dbench.baseUrl="http://localhost:$port") > "$run/ratelimit.log" 2>&1 || true
+gatling hello-closed MixedWorkloadSimulation hello closed
+gatling hello-open MixedWorkloadSimulation hello open "$rate"
+stop_service
+
+log "baseline mode: secondary indexes dropped, cache and compression off"
+index_statements > "$run/indexes.sql"
+sed -E 's/^\s*CREATE INDEX (IF NOT EXISTS )?([A-Za-z0-9_]+).*/DROP INDEX IF EXISTS \2;/' "$run/indexes.sql" | psql "$psql_url" -q
+flush_redis
+start_service baseline CACHE_ENABLED=false HTTP_COMPRESSION_ENABLED=false
+gatling baseline-closed MixedWorkloadSimulation mixed closed
+gatling baseline-open MixedWorkloadSimulation mixed open "$rate"
+stop_service
+log "restoring the indexes"
+psql "$psql_url" -q -f "$run/indexes.sql"
+psql "$psql_url" -qc 'ANALYZE'
+
+log "writing $out/RESULTS.md"
+mkdir -p "$out"
+(cd bench/gatling && ../../mvnw -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.fitsocial.bench.BenchReport \
+  -Dexec.args="$root/$run $root/$out") > "$run/report.log" 2>&1 || { cat "$run/report.log"; exit 1; }
+rm -rf "$out/gatling"
+mkdir -p "$out/gatling"
+for mode in baseline optimized hello; do
+  [ -d "$run/gatling/$mode-open" ] && cp -r "$run/gatling/$mode-open" "$out/gatling/$mode-open"
+done
+log "done: $out/RESULTS.md (raw run: $run)"
+
+if [ "${BENCH_STRICT:-false}" = true ]; then # the CI smoke: the optimized runs must be clean
+  failed=$(grep -hE ': count of failed events ' "$run"/optimized-*.log "$run"/hello-*.log | sed -E 's/.*actual : ([0-9.]+)\)/\1/' \
+    | paste -sd+ | sed 's/^$/0/' | bc)
+  grep -q 'login over the limit: percentage of successful events is 100.0 : true' "$run/ratelimit.log" \
+    || { echo "the rate limit scenario failed: $run/ratelimit.log" >&2; exit 1; }
+  [ "${failed%.*}" = 0 ] || { echo "$failed requests failed in the optimized and hello runs: $run" >&2; exit 1; }
+  [ -s "$out/RESULTS.md" ] && [ -s "$out/latency-percentiles.png" ] || { echo "no report written" >&2; exit 1; }
+  log "smoke passed: no failed request, 429s where limits are exceeded"
+fi
