@@ -19,6 +19,11 @@ class ChangeTrackingConfiguration {
     }
 
     @Bean
+    static VersionsBeforeConnection versionsBeforeConnection() {
+        return new VersionsBeforeConnection();
+    }
+
+    @Bean
     TableAccessRecorder tableAccessRecorder(DataVersions versions) {
         return new TableAccessRecorder(tables, versions);
     }
