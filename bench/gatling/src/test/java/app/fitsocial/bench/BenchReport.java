@@ -66,6 +66,23 @@ public final class BenchReport {
         return kinds;
     }
 
+    private static final Pattern GLOBAL = Pattern.compile("^> request count\\s+\\|\\s+([\\d,]+)\\s+\\|\\s+([\\d,]+)\\s+\\|\\s+([\\d,-]+)");
+
+    /** Requests and failures of a whole Gatling run, warm-up included: {total, failed}, or null. */
+    static long[] wholeRun(Path consoleLog) throws IOException {
+        if (!Files.exists(consoleLog)) {
+            return null;
+        }
+        for (String line : Files.readAllLines(consoleLog)) {
+            Matcher m = GLOBAL.matcher(line.strip());
+            if (m.find()) {
+                String failed = m.group(3).replace(",", "");
+                return new long[] {Long.parseLong(m.group(1).replace(",", "")), failed.equals("-") ? 0 : Long.parseLong(failed)};
+            }
+        }
+        return null;
+    }
+
     static double total(Map<String, Kind> kinds, boolean failedOnly) {
         return kinds.values().stream().mapToDouble(k -> failedOnly ? k.failed() : k.count()).sum();
     }
@@ -133,8 +150,14 @@ public final class BenchReport {
             md.append("\nCache hit rate (a hit in L1 or L2 over all lookups, from `fitsocial_cache_requests_total`): ");
             md.append(hits.isEmpty() ? "no cache lookups." : String.join(", ", hits.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), e.getValue() * 100)).toList()) + ".");
-            md.append(String.format(Locale.ROOT, "%nCPU s per 1,000 requests: %s.%n%n",
+            md.append(String.format(Locale.ROOT, "%nCPU s per 1,000 requests: %s.%n",
                     cpuPerThousand(run.resolve(mode + "-open-metrics.tsv"), warmup)));
+            long[] whole = wholeRun(run.resolve(mode + "-open.log"));
+            if (whole != null) {
+                md.append(String.format(Locale.ROOT, "Warm-up and measured phase together: %,d requests, %,d failed.%n",
+                        whole[0], whole[1]));
+            }
+            md.append('\n');
         }
         md.append("## Rate limits\n\n").append(Files.exists(run.resolve("ratelimit.log"))
                 && Files.readString(run.resolve("ratelimit.log")).contains("login over the limit: percentage of successful events is 100.0 : true")
