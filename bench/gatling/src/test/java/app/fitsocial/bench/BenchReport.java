@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -259,9 +258,5 @@ public final class BenchReport {
     }
 
     private BenchReport() {
-    }
-
-    static List<String> modes() {
-        return new ArrayList<>(MODES);
     }
 }
