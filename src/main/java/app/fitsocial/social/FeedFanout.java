@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.fitsocial.identity.UserDirectory;
 
@@ -17,6 +19,13 @@ import app.fitsocial.identity.UserDirectory;
  * removed from them; a follow or unfollow drops the follower's timeline so the next read
  * rebuilds it. Group membership needs nothing here: group posts are merged at read time.
  * A Redis failure is logged and leaves the timeline to be rebuilt or repaired later.
+ * <p>
+ * The work is registered as an after-commit callback of the writing transaction, not as a
+ * {@code @TransactionalEventListener}: Spring Modulith records every such listener's
+ * publications in a transaction of its own, which needs a second connection while the writer
+ * still holds its first. Under load, writers holding every connection of the pool then waited
+ * for one another until they timed out. Fan-out is best effort anyway: the feed regeneration
+ * job repairs what it misses.
  */
 @Component
 class FeedFanout {
@@ -35,24 +44,38 @@ class FeedFanout {
         this.settings = settings;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ActivityPosted event) {
-        guard("push " + event.activityId(), () -> timelines.push(audience(event.authorId()), event.activityId()));
+        afterCommit("push " + event.activityId(), () -> timelines.push(audience(event.authorId()), event.activityId()));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ActivityDeleted event) {
-        guard("remove " + event.activityId(), () -> timelines.remove(audience(event.authorId()), event.activityId()));
+        afterCommit("remove " + event.activityId(), () -> timelines.remove(audience(event.authorId()), event.activityId()));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(UserFollowed event) {
-        guard("drop timeline of " + event.followerId(), () -> timelines.drop(event.followerId()));
+        afterCommit("drop timeline of " + event.followerId(), () -> timelines.drop(event.followerId()));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(UserUnfollowed event) {
-        guard("drop timeline of " + event.followerId(), () -> timelines.drop(event.followerId()));
+        afterCommit("drop timeline of " + event.followerId(), () -> timelines.drop(event.followerId()));
+    }
+
+    /** Runs the action once the current transaction has committed (at once without one); never after a rollback. */
+    private static void afterCommit(String what, Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            guard(what, action);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                guard(what, action);
+            }
+        });
     }
 
     /** The author, plus their followers unless the author is a celebrity. */
