@@ -37,7 +37,7 @@ run() { # name kinds env...
   pkill -f 'spring-boot:test-run' || true
   for _ in $(seq 60); do pgrep -f TestFitSocialApplication > /dev/null || break; sleep 1; done
   local count
-  count=$(grep -E '^[a-z0-9 ]+: count of all events' "$out/$name-gatling.log" | sed -E 's/.*actual : ([0-9.]+)\)/\1/' | paste -sd+ | bc)
+  count=$(grep -E '^[a-z0-9 ]+: count of all events .*actual : ' "$out/$name-gatling.log" | sed -E 's/.*actual : ([0-9.]+)\)/\1/' | paste -sd+ | bc)
   printf '%-28s %8.1f req/s\n' "$name" "$(echo "$count / $seconds" | bc -l)"
 }
 
