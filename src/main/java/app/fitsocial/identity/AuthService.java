@@ -17,11 +17,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.fitsocial.platform.ratelimit.AccountLoginThrottle;
 import app.fitsocial.platform.security.AccessTokenIssuer;
 import app.fitsocial.platform.security.SecuritySettings;
 
 /**
- * Registration, login and the refresh-token lifecycle. Refresh tokens rotate on every use; a
+ * Registration, login (throttled per account as well as per address) and the refresh-token lifecycle. Refresh tokens rotate on every use; a
  * token presented after it was replaced means it leaked, so its whole family is revoked.
  */
 @Service
@@ -35,17 +36,19 @@ class AuthService {
     private final AccessTokenIssuer accessTokens;
     private final SecuritySettings settings;
     private final Clock clock;
+    private final AccountLoginThrottle loginThrottle;
     /** Compared against when the email is unknown, so that both failures take as long. */
     private final String decoyHash;
 
     AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
-            AccessTokenIssuer accessTokens, SecuritySettings settings, Clock clock) {
+            AccessTokenIssuer accessTokens, SecuritySettings settings, Clock clock, AccountLoginThrottle loginThrottle) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.accessTokens = accessTokens;
         this.settings = settings;
         this.clock = clock;
+        this.loginThrottle = loginThrottle;
         this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -70,9 +73,14 @@ class AuthService {
         return startSession(user, UUID.randomUUID());
     }
 
-    @Transactional
+    /**
+     * Checks the credentials, throttled per account. Not one transaction: the password check
+     * (bcrypt, tens of milliseconds by design) holds no database connection.
+     */
     Session login(String email, String password) {
-        User user = users.findByEmail(normalize(email)).orElse(null);
+        String account = normalize(email);
+        AccountLoginThrottle.Attempt attempt = loginThrottle.begin(account);
+        User user = users.findByEmail(account).orElse(null);
         if (user == null) {
             passwordEncoder.matches(password, decoyHash);
             throw new AuthExceptions.InvalidCredentials();
@@ -80,6 +88,7 @@ class AuthService {
         if (!passwordEncoder.matches(password, user.passwordHash())) {
             throw new AuthExceptions.InvalidCredentials();
         }
+        attempt.succeeded();
         return startSession(user, UUID.randomUUID());
     }
 

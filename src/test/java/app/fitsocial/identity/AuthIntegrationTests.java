@@ -214,4 +214,79 @@ class AuthIntegrationTests extends IntegrationTestSupport {
                 .getTokenValue();
         assertProblem(api().get("/api/v1/users/me", expired), 401, "unauthorized");
     }
+
+    @Test
+    void rejectsAnUnsignedTokenWithAlgNone() {
+        TestUser user = newUser();
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String payload = base64.encodeToString(("{\"sub\":\"" + user.id() + "\",\"iss\":\"fitsocial\",\"roles\":[\"ADMIN\"],\"exp\":"
+                + (Instant.now().getEpochSecond() + 600) + "}").getBytes());
+        assertProblem(api().get("/api/v1/users/me", header + "." + payload + "."), 401, "unauthorized");
+        assertProblem(api().get("/api/v1/admin/jobs", header + "." + payload + "."), 401, "unauthorized");
+    }
+
+    @Test
+    void throttlesGuessesForOneAccountSpreadOverManyAddresses() {
+        String email = newEmail();
+        register(email, PASSWORD, "Target");
+        // ten guesses, each from an address of its own (the per-address limit never binds)
+        for (int i = 1; i <= 10; i++) {
+            assertProblem(loginFrom("10.77." + (i / 250) + "." + (i % 250 + 1), email, "wrong-password-" + i), 401,
+                    "invalid-credentials");
+        }
+        ApiResponse throttled = loginFrom("10.78.0.1", email, "wrong-password-11");
+        assertProblem(throttled, 429, "login-throttled");
+        assertThat(throttled.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        // while throttled, even the right password is refused: the guesser learns nothing
+        assertProblem(loginFrom("10.78.0.2", email.toUpperCase(), PASSWORD), 429, "login-throttled");
+        // other accounts are not affected
+        String other = newEmail();
+        register(other, PASSWORD, "Bystander");
+        assertThat(loginFrom("10.78.0.3", other, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void successfulLoginsDoNotUseUpTheAccountsAttempts() {
+        String email = newEmail();
+        register(email, PASSWORD, "Regular");
+        for (int i = 0; i < 15; i++) {
+            ApiResponse response = loginFrom("10.79.0." + (i + 1), email, PASSWORD);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        }
+        assertProblem(loginFrom("10.79.1.1", email, "wrong-password"), 401, "invalid-credentials");
+    }
+
+    @Test
+    void aWrongPasswordTakesAsLongAsAnUnknownEmail() {
+        // both answers are one bcrypt comparison: compare the medians of a few of each
+        List<String> known = List.of(newEmail(), newEmail());
+        known.forEach(email -> register(email, PASSWORD, "Timed"));
+        loginFrom("10.80.0.1", newEmail(), PASSWORD); // warm up both paths
+        loginFrom("10.80.0.2", known.get(0), "wrong-password");
+        long[] wrongPassword = new long[8];
+        long[] unknownEmail = new long[8];
+        for (int i = 0; i < 8; i++) {
+            long start = System.nanoTime();
+            assertThat(loginFrom("10.80.1." + (i + 1), known.get(i % 2), "wrong-password-" + i).status()).isEqualTo(401);
+            wrongPassword[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            assertThat(loginFrom("10.80.2." + (i + 1), newEmail(), "wrong-password-" + i).status()).isEqualTo(401);
+            unknownEmail[i] = System.nanoTime() - start;
+        }
+        double ratio = (double) median(wrongPassword) / median(unknownEmail);
+        assertThat(ratio).as("median wrong-password time / median unknown-email time").isBetween(0.6, 1.67);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private ApiResponse loginFrom(String address, String email, String password) {
+        return api().send(api().request("/api/v1/auth/login", null).header("X-Forwarded-For", address)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
+    }
 }

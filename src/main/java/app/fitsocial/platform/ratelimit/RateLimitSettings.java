@@ -20,17 +20,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param raised clients whose limits are multiplied (the benchmark's load generator)
  * @param redisTimeout the longest the limiter waits for Redis
  * @param onRedisFailure what to do while Redis is unavailable
+ * @param accountLogin the login attempts one account may make, from any number of addresses (only
+ *        its name, capacity and period are used); a successful login gives its attempt back
  */
 @ConfigurationProperties("fitsocial.rate-limit")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue List<Rule> rules,
         @org.jspecify.annotations.Nullable Rule defaultRule,
         @DefaultValue List<String> trustedProxies, @DefaultValue List<Raised> raised,
-        @DefaultValue("500ms") Duration redisTimeout, @DefaultValue("LOCAL") FailurePolicy onRedisFailure) {
+        @DefaultValue("500ms") Duration redisTimeout, @DefaultValue("LOCAL") FailurePolicy onRedisFailure,
+        @org.jspecify.annotations.Nullable Rule accountLogin) {
 
     /** The rule every request counts against: the configured one, or 100 per minute per user. */
     public Rule effectiveDefaultRule() {
         return defaultRule != null ? defaultRule
                 : new Rule("default", "/api/v1/**", Set.of(), 100, Duration.ofMinutes(1), KeyType.USER);
+    }
+
+    /** The per-account login rule: the configured one, or 10 failed attempts per 15 minutes. */
+    public Rule effectiveAccountLoginRule() {
+        return accountLogin != null ? accountLogin
+                : new Rule("login-account", "/api/v1/auth/login", Set.of("POST"), 10, Duration.ofMinutes(15), KeyType.IP);
     }
 
     /**

@@ -2,12 +2,14 @@ package app.fitsocial.platform.ratelimit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -57,8 +59,9 @@ class RateLimiter {
         this.settings = settings;
         this.registry = registry;
         this.breaker = RedisCircuitBreaker.create("rate-limit-redis", Duration.ofSeconds(2), Exception.class);
-        Duration longest = settings.rules().stream().map(RateLimitSettings.Rule::period)
-                .reduce(settings.effectiveDefaultRule().period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        Duration longest = Stream.concat(settings.rules().stream(),
+                        Stream.of(settings.effectiveDefaultRule(), settings.effectiveAccountLoginRule()))
+                .map(RateLimitSettings.Rule::period).max(Comparator.naturalOrder()).orElseThrow();
         this.localBuckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(100_000).build();
         this.latency = Timer.builder("fitsocial.ratelimit.latency").description("Time to take tokens from the buckets")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
@@ -69,12 +72,32 @@ class RateLimiter {
 
     /** Takes a token from each bucket (rule and owner); {@code null} probes mean "let it through" (policy ALLOW). */
     @Nullable List<Probe> consume(List<RateLimitSettings.Rule> rules, String address, @Nullable Long userId, int factor) {
+        List<Owned> owned = new ArrayList<>(rules.size());
+        for (RateLimitSettings.Rule rule : rules) {
+            long capacity = (long) rule.capacity() * factor;
+            owned.add(new Owned(rule, capacity, key(rule, capacity, address, userId)));
+        }
+        return consume(owned);
+    }
+
+    /** Takes a token from the bucket of one rule for an owner named by the caller (an account). */
+    @Nullable Probe consume(RateLimitSettings.Rule rule, String owner) {
+        List<Probe> probes = consume(List.of(new Owned(rule, rule.capacity(), PREFIX + rule.name() + ":"
+                + rule.capacity() + ":" + owner)));
+        return probes == null ? null : probes.isEmpty() ? null : probes.get(0);
+    }
+
+    /** A rule's bucket for one owner: its capacity and its key. */
+    private record Owned(RateLimitSettings.Rule rule, long capacity, String key) {
+    }
+
+    private @Nullable List<Probe> consume(List<Owned> rules) {
         long start = System.nanoTime();
         try {
             if (breaker.tryAcquirePermission()) {
                 long callStart = System.nanoTime();
                 try {
-                    List<Probe> probes = consumeInRedis(rules, address, userId, factor);
+                    List<Probe> probes = consumeInRedis(rules);
                     breaker.onSuccess(System.nanoTime() - callStart, TimeUnit.NANOSECONDS);
                     return count(probes);
                 }
@@ -88,7 +111,7 @@ class RateLimiter {
             }
             fallbacks.increment();
             return switch (settings.onRedisFailure()) {
-                case LOCAL -> count(consumeLocally(rules, address, userId, factor));
+                case LOCAL -> count(consumeLocally(rules));
                 case ALLOW -> null;
                 case REJECT -> List.of();
             };
@@ -98,15 +121,14 @@ class RateLimiter {
         }
     }
 
-    private List<Probe> consumeInRedis(List<RateLimitSettings.Rule> rules, String address, @Nullable Long userId,
-            int factor) throws ExecutionException, InterruptedException, TimeoutException {
+    private List<Probe> consumeInRedis(List<Owned> rules)
+            throws ExecutionException, InterruptedException, TimeoutException {
         List<AsyncBucketProxy> proxies = new ArrayList<>(rules.size());
         List<CompletableFuture<ConsumptionProbe>> sent = new ArrayList<>(rules.size());
-        for (RateLimitSettings.Rule rule : rules) {
-            long capacity = (long) rule.capacity() * factor;
-            BucketConfiguration configuration = configuration(rule, capacity);
+        for (Owned owned : rules) {
+            BucketConfiguration configuration = configuration(owned.rule(), owned.capacity());
             AsyncBucketProxy bucket = buckets.builder()
-                    .build(key(rule, capacity, address, userId), () -> CompletableFuture.completedFuture(configuration));
+                    .build(owned.key(), () -> CompletableFuture.completedFuture(configuration));
             proxies.add(bucket);
             sent.add(bucket.tryConsumeAndReturnRemaining(1));
         }
@@ -115,8 +137,8 @@ class RateLimiter {
         for (int i = 0; i < rules.size(); i++) {
             ConsumptionProbe probe = sent.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             AsyncBucketProxy bucket = proxies.get(i);
-            RateLimitSettings.Rule rule = rules.get(i);
-            probes.add(new Probe(rule, (long) rule.capacity() * factor, probe.isConsumed(), probe.getRemainingTokens(),
+            Owned owned = rules.get(i);
+            probes.add(new Probe(owned.rule(), owned.capacity(), probe.isConsumed(), probe.getRemainingTokens(),
                     probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset(), () -> refund(bucket)));
         }
         return probes;
@@ -135,15 +157,13 @@ class RateLimiter {
         }
     }
 
-    private List<Probe> consumeLocally(List<RateLimitSettings.Rule> rules, String address, @Nullable Long userId,
-            int factor) {
+    private List<Probe> consumeLocally(List<Owned> rules) {
         List<Probe> probes = new ArrayList<>(rules.size());
-        for (RateLimitSettings.Rule rule : rules) {
-            long capacity = (long) rule.capacity() * factor;
-            Bucket bucket = localBuckets.get(key(rule, capacity, address, userId),
-                    k -> Bucket.builder().addLimit(bandwidth(rule, capacity)).build());
+        for (Owned owned : rules) {
+            Bucket bucket = localBuckets.get(owned.key(),
+                    k -> Bucket.builder().addLimit(bandwidth(owned.rule(), owned.capacity())).build());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            probes.add(new Probe(rule, capacity, probe.isConsumed(), probe.getRemainingTokens(),
+            probes.add(new Probe(owned.rule(), owned.capacity(), probe.isConsumed(), probe.getRemainingTokens(),
                     probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset(), () -> bucket.addTokens(1)));
         }
         return probes;

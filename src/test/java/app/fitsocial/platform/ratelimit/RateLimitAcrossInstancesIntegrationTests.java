@@ -55,7 +55,8 @@ class RateLimitAcrossInstancesIntegrationTests extends IntegrationTestSupport {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))), 429, "rate-limited");
 
             // the peer (loopback) is not a trusted proxy here: forged addresses all count as the peer's
-            String login = "{\"email\":\"nobody@test.fitsocial.app\",\"password\":\"wrong password\"}";
+            // an account of its own: its failed logins must not meet the per-account throttle of other tests
+            String login = "{\"email\":\"" + unique("nobody") + "@test.fitsocial.app\",\"password\":\"wrong password\"}";
             for (int i = 0; i < 5; i++) {
                 ApiResponse response = second.send(second.request("/api/v1/auth/login", null)
                         .header("X-Forwarded-For", "198.51.100." + (i + 1))

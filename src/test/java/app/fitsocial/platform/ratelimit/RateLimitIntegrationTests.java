@@ -38,7 +38,8 @@ class RateLimitIntegrationTests extends IntegrationTestSupport {
     @Test
     void theAuthRuleAllowsFiveRequestsAMinutePerAddress() {
         String address = newAddress();
-        String login = "{\"email\":\"nobody@test.fitsocial.app\",\"password\":\"wrong password\"}";
+        // an account of its own: its failed logins must not meet the per-account throttle of other tests
+        String login = "{\"email\":\"" + unique("nobody") + "@test.fitsocial.app\",\"password\":\"wrong password\"}";
         for (int i = 1; i <= 5; i++) {
             ApiResponse response = send("POST", "/api/v1/auth/login", null, address, login);
             assertThat(response.status()).isEqualTo(401);
