@@ -1,4 +1,4 @@
-package app.fitsocial.platform.web.idempotency;
+package app.fitsocial.platform.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -11,12 +11,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body was read in advance (to fingerprint it) and is served again from memory. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body was read in advance (to measure or fingerprint it) and is served again from memory. */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

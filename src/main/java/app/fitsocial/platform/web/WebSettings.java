@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The HTTP conventions that can be tuned ({@code fitsocial.web.*}).
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validatorTtl how long the validators of a response are kept for cheap 304s; also the
  *        longest a time-dependent list (classes from "now") can be revalidated unchanged
  * @param idempotency how {@code Idempotency-Key}s are kept
+ * @param maxRequestBody the largest request body accepted (larger ones get a 413)
  */
 @ConfigurationProperties("fitsocial.web")
 public record WebSettings(@DefaultValue Pagination pagination, @DefaultValue("5m") Duration validatorTtl,
-        @DefaultValue Idempotency idempotency) {
+        @DefaultValue Idempotency idempotency, @DefaultValue("1MB") DataSize maxRequestBody) {
 
     /**
      * Page sizes of list endpoints.

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
+import app.fitsocial.platform.web.CachedBodyRequest;
 import app.fitsocial.platform.web.ProblemException;
 import app.fitsocial.platform.web.conditional.RepresentationTag;
 
