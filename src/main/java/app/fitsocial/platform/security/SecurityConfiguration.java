@@ -8,6 +8,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -71,9 +72,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                // responses are revalidated with ETags instead (platform.web.conditional sets
-                // "Cache-Control: private, no-cache" on API GETs); "no-store" would forbid that
-                .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
+                // "Cache-Control: no-store" (with Pragma and Expires) on every answer that sets no
+                // Cache-Control of its own: the 200s of API GETs carry an ETag and "private,
+                // no-cache" instead (platform.web.conditional), so that they can be revalidated.
+                // HSTS when the request came over TLS, directly or through a TLS-terminating proxy
+                // (over plain HTTP browsers ignore the header, so a forged X-Forwarded-Proto gains nothing)
+                .headers(headers -> headers
+                        .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::overTls)
+                                .maxAgeInSeconds(31_536_000).includeSubDomains(true)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/**").permitAll()
@@ -93,6 +99,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler));
         return http.build();
+    }
+
+    private static boolean overTls(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
     @Bean
