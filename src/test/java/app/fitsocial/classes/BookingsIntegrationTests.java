@@ -140,15 +140,15 @@ class BookingsIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void fiftyConcurrentBookingsFillTenSpotsExactly() throws Exception {
-        long classId = newClass(newProvider(null, "Kyiv"), inDays(2), 10);
+    void twoHundredConcurrentBookingsFillTwentySpotsExactly() throws Exception {
+        long classId = newClass(newProvider(null, "Kyiv"), inDays(2), 20);
         List<TestUser> users = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
             users.add(newUser());
         }
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
+        ExecutorService pool = Executors.newFixedThreadPool(200);
         try {
             for (TestUser user : users) {
                 Callable<Integer> booking = () -> {
@@ -162,13 +162,13 @@ class BookingsIntegrationTests extends IntegrationTestSupport {
             for (Future<Integer> result : results) {
                 statuses.add(result.get());
             }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(20);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(180);
         }
         finally {
             pool.shutdownNow();
         }
-        assertThat(bookingRows(classId)).isEqualTo(10);
+        assertThat(bookingRows(classId)).isEqualTo(20);
         assertThat(spotsLeft(classId)).isZero();
     }
 
