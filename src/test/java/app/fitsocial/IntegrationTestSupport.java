@@ -67,6 +67,11 @@ public abstract class IntegrationTestSupport {
         return new TestUser(id, email, tokens.issue(id, List.of(role)).value());
     }
 
+    /** A valid access token for any user id, e.g. of a user in another database. */
+    protected String tokenFor(long userId, String role) {
+        return tokens.issue(userId, List.of(role)).value();
+    }
+
     protected long newProvider(@Nullable Long ownerId, String city) {
         return jdbc.sql("INSERT INTO providers (name, city, owner_id) VALUES (:name, :city, :owner) RETURNING id")
                 .param("name", unique("Studio")).param("city", city).param("owner", ownerId)

@@ -1,5 +1,6 @@
 package app.fitsocial.platform.web;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
@@ -141,6 +142,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TransientDataAccessResourceException.class, QueryTimeoutException.class, SQLTransientConnectionException.class })
     ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         log.warn("Data store unavailable: {}", ex.getMessage());
+        return unavailableProblem();
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailableProblem() {
         ProblemDetail problem = ProblemException.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                 "Service temporarily unavailable", "The service cannot reach its data store right now; retry shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
@@ -151,10 +156,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof ErrorResponse errorResponse) {
             return ResponseEntity.status(errorResponse.getStatusCode()).body(errorResponse.getBody());
         }
+        if (lostDatabaseConnection(ex)) {
+            log.warn("Database connection lost during the request: {}", ex.getMessage());
+            return unavailableProblem();
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemException.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "An unexpected error occurred; it has been logged");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * Whether a failure was the database going away under a running request (a connection broken
+     * mid-transaction surfaces as whatever the ORM was doing): SQL state class 08 (connection
+     * exception) or 57P01-57P03 (server shutting down or starting), or a transaction that could
+     * not begin, commit or roll back against its connection (the pool closes a broken connection,
+     * and the original failure is replaced by the failed rollback). Never acknowledged, so 503.
+     */
+    static boolean lostDatabaseConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (cause instanceof org.hibernate.TransactionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override
