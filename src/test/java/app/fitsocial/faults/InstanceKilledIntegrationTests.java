@@ -1,5 +1,7 @@
 package app.fitsocial.faults;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.sun.net.httpserver.HttpServer;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -27,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notifications were not created yet (a backlog made on purpose with a one-thread event executor).
  * The event publication registry still holds that work, and the instance that starts in its place
  * delivers it: every acknowledged message ends with its notification, none twice, and every job
- * queued through it runs to success.
+ * queued through it runs to success. A job the killed instance was running is run again by the
+ * surviving instance once the dead one's heartbeat is missed.
  */
 class InstanceKilledIntegrationTests extends IntegrationTestSupport {
 
@@ -37,8 +43,13 @@ class InstanceKilledIntegrationTests extends IntegrationTestSupport {
     @Autowired
     private LettuceConnectionFactory redis;
 
-    @Test
-    void workOfAKilledInstanceIsDoneByTheInstanceStartedInItsPlace() throws Exception {
+    @Autowired
+    private BackgroundJobServer backgroundJobServer;
+
+    @Autowired
+    private JobScheduler jobScheduler;
+
+    private Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "DATABASE_URL", database.getJdbcUrl(), "DATABASE_USER", database.getUsername(),
                 "REDIS_URL", "redis://" + redis.getHostName() + ":" + redis.getPort(),
@@ -48,6 +59,12 @@ class InstanceKilledIntegrationTests extends IntegrationTestSupport {
                 // module events are handled on one thread, so that a backlog builds up under load
                 "SPRING_TASK_EXECUTION_POOL_CORE_SIZE", "1", "SPRING_TASK_EXECUTION_POOL_MAX_SIZE", "1"));
         environment.put("SPRING_THREADS_VIRTUAL_ENABLED", "false");
+        return environment;
+    }
+
+    @Test
+    void workOfAKilledInstanceIsDoneByTheInstanceStartedInItsPlace() throws Exception {
+        Map<String, String> environment = environment();
         List<TestUser[]> pairs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             pairs.add(new TestUser[] { newUser(), newUser() });
@@ -127,6 +144,68 @@ class InstanceKilledIntegrationTests extends IntegrationTestSupport {
         assertThat(missingAtEnd).as("acknowledged messages without their notification").isZero();
         assertThat(duplicates).isZero();
         assertThat(jobsUnfinished).as("acknowledged jobs that never succeeded").isZero();
+    }
+
+    @Test
+    void aJobInProgressOnAKilledInstanceIsRunAgainByAnother() throws Exception {
+        // the doomed instance delivers notifications to a receiver that takes 8 s to answer, so
+        // its delivery job is still running when it is killed
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try {
+                Thread.sleep(8_000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(Executors.newCachedThreadPool());
+        receiver.start();
+        Map<String, String> environment = environment();
+        environment.put("FITSOCIAL_JOBS_NOTIFICATION_DELIVERY_INTERVAL", "PT5S");
+        environment.put("NOTIFICATIONS_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        // this instance's job server pauses, so that the doomed one runs the job
+        backgroundJobServer.pauseProcessing();
+        String jobId = null;
+        long killedAt;
+        try {
+            try (ServiceProcess doomed = ServiceProcess.start("killed-with-a-job", environment)) {
+                follow(newUser(), newUser()); // something to deliver
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (jobId == null && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    jobId = jdbc.sql("""
+                            SELECT id FROM jobrunr_jobs WHERE recurringjobid = 'notification-delivery' AND state = 'PROCESSING'""")
+                            .query(String.class).optional().orElse(null);
+                }
+                assertThat(jobId).as("a delivery run in progress on the doomed instance").isNotNull();
+                doomed.kill();
+                killedAt = System.nanoTime();
+            }
+            finally {
+                backgroundJobServer.resumeProcessing();
+            }
+            long deadline = killedAt + 120_000_000_000L;
+            while (!"SUCCEEDED".equals(state(jobId)) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            long seconds = (System.nanoTime() - killedAt) / 1_000_000_000L;
+            FaultReport.record("instance killed (SIGKILL) while running a job", "the notification delivery run it had in "
+                    + "progress ended " + state(jobId) + " " + seconds + " s after the kill, run again by the surviving instance");
+            assertThat(state(jobId)).isEqualTo("SUCCEEDED");
+        }
+        finally {
+            // the doomed instance scheduled the delivery job in the shared job storage; the tests run it themselves
+            jobScheduler.deleteRecurringJob("notification-delivery");
+            receiver.stop(0);
+        }
+    }
+
+    private @org.jspecify.annotations.Nullable String state(String jobId) {
+        return jdbc.sql("SELECT state FROM jobrunr_jobs WHERE id = ?").param(jobId).query(String.class).optional()
+                .orElse(null);
     }
 
     private long unfinished(List<String> jobIds) {

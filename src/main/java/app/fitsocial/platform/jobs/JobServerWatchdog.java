@@ -41,7 +41,8 @@ class JobServerWatchdog {
 
     void check() {
         BackgroundJobServer server = servers.getIfAvailable();
-        if (closing || server == null || server.isRunning()) {
+        // a paused server (JMX, dashboard) is not running but still announced: an operator's pause stands
+        if (closing || server == null || server.isRunning() || server.isAnnounced()) {
             return;
         }
         try {
