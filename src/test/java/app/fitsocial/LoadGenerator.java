@@ -77,7 +77,7 @@ public final class LoadGenerator implements AutoCloseable {
                 }
                 else if (pick < 7) {
                     kind = "class";
-                    status = client.get("/api/v1/classes/" + classId, null).status();
+                    status = client.get("/api/v1/classes/" + classId, user.token()).status();
                 }
                 else {
                     kind = "post";

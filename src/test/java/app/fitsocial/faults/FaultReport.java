@@ -10,12 +10,12 @@ import java.nio.file.StandardOpenOption;
  * Where the fault tests write their figures: the console, and one line per scenario in
  * {@code target/fault-figures.txt}, which {@code docs/reliability.md} quotes.
  */
-final class FaultReport {
+public final class FaultReport {
 
     private FaultReport() {
     }
 
-    static void record(String scenario, String figures) {
+    public static void record(String scenario, String figures) {
         String line = "[fault] " + scenario + ": " + figures;
         System.out.println(line);
         try {

@@ -3,8 +3,12 @@ package app.fitsocial.platform.ratelimit;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -22,23 +26,32 @@ import app.fitsocial.platform.security.BearerTokens;
 
 /**
  * The rate limiter: Bucket4j's Lettuce proxy manager on a connection of its own (from the
- * application's Redis client, so it shares its address and options), buckets that expire once
- * they would be full again, and the filter placed right before Spring Security.
+ * application's Redis client, standalone or cluster, so it shares its address and options),
+ * buckets that expire once they would be full again, and the filter placed right before Spring
+ * Security.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fitsocial.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimitConfiguration {
 
     @Bean(destroyMethod = "close")
-    StatefulRedisConnection<String, byte[]> rateLimitConnection(LettuceConnectionFactory connections) {
-        RedisClient client = (RedisClient) connections.getRequiredNativeClient();
-        return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    StatefulConnection<String, byte[]> rateLimitConnection(LettuceConnectionFactory connections) {
+        RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+        AbstractRedisClient client = connections.getRequiredNativeClient();
+        if (client instanceof RedisClusterClient cluster) {
+            return cluster.connect(codec);
+        }
+        return ((RedisClient) client).connect(codec);
     }
 
     @Bean
-    RateLimiter rateLimiter(StatefulRedisConnection<String, byte[]> rateLimitConnection, RateLimitSettings settings,
+    RateLimiter rateLimiter(StatefulConnection<String, byte[]> rateLimitConnection, RateLimitSettings settings,
             MeterRegistry registry) {
-        AsyncProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(rateLimitConnection)
+        Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder =
+                rateLimitConnection instanceof StatefulRedisClusterConnection<String, byte[]> cluster
+                        ? Bucket4jLettuce.casBasedBuilder(cluster)
+                        : Bucket4jLettuce.casBasedBuilder((StatefulRedisConnection<String, byte[]>) rateLimitConnection);
+        AsyncProxyManager<String> buckets = builder
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         java.time.Duration.ofSeconds(10)))
                 .requestTimeout(settings.redisTimeout())
