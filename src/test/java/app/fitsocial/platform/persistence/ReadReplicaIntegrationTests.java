@@ -47,6 +47,11 @@ class ReadReplicaIntegrationTests extends IntegrationTestSupport {
             JdbcClient primary = JdbcClient.create(new DriverManagerDataSource(databases.primaryUrl(), "postgres", ""));
             JdbcClient replica = JdbcClient.create(new DriverManagerDataSource(databases.replicaUrl()));
             assertThat(replica.sql("SELECT pg_is_in_recovery()").query(Boolean.class).single()).isTrue();
+            // Flyway migrated the primary and JobRunr's server announced itself there: both write
+            assertThat(primary.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
+                    .isPositive();
+            assertThat(primary.sql("SELECT count(*) FROM jobrunr_backgroundjobservers").query(Long.class).single())
+                    .isPositive();
             TestUser writer = user(primary, "Writer");
             TestUser reader = user(primary, "Reader");
             awaitOnReplica(replica, "SELECT count(*) FROM users WHERE id = " + reader.id());
