@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.fitsocial.AnotherInstance;
@@ -19,10 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances on a Redis Cluster of three masters and three replicas (REDIS_URL
  * {@code redis-cluster://...}): rate limits shared and exact across them, cache invalidation
- * crossing from one to the other, feeds pushed through one and read through the other, and a
- * master killed under load, its replica taking over without a restart of the service.
+ * crossing from one to the other, feeds pushed through one and read through the other and
+ * repaired by the feed regeneration job, and a master killed under load, its replica taking over
+ * without a restart of the service.
  */
 class RedisClusterIntegrationTests extends IntegrationTestSupport {
+
+    @Autowired
+    private BackgroundJobServer backgroundJobServer;
+
+    @Autowired
+    private JobScheduler jobScheduler;
 
     @Test
     void twoInstancesShareTheClusterAndSurviveAMasterFailover() throws Exception {
@@ -31,8 +41,11 @@ class RedisClusterIntegrationTests extends IntegrationTestSupport {
             loadUsers.add(newUser());
         }
         String loadUserIds = loadUsers.get(0).id() + "-" + loadUsers.get(loadUsers.size() - 1).id();
+        backgroundJobServer.pauseProcessing();
         try (RedisClusterServers cluster = RedisClusterServers.start()) {
             String[] args = { "--REDIS_URL=" + cluster.url(), "--fitsocial.observability.sql-count-header=true",
+                    // the feed regeneration runs on the cluster too (this instance's job server pauses meanwhile)
+                    "--fitsocial.jobs.feed-regeneration-interval=PT5S",
                     // real limits for everyone but the load generator's users
                     "--fitsocial.rate-limit.raised[0].name=load", "--fitsocial.rate-limit.raised[0].user-ids=" + loadUserIds };
             try (ConfigurableApplicationContext first = AnotherInstance.start(args);
@@ -64,9 +77,23 @@ class RedisClusterIntegrationTests extends IntegrationTestSupport {
                 TestUser follower = newUser();
                 assertThat(a.post("/api/v1/users/" + author.id() + "/follow", follower.token(), null).status()).isEqualTo(204);
                 b.get("/api/v1/social/feed", follower.token());
-                assertThat(a.post("/api/v1/social/activity", author.token(), Map.of("type", "POST", "text", "on the cluster"))
-                        .status()).isEqualTo(201);
+                ApiResponse pushed = a.post("/api/v1/social/activity", author.token(),
+                        Map.of("type", "POST", "text", "on the cluster"));
+                assertThat(pushed.status()).isEqualTo(201);
                 assertThat(b.get("/api/v1/social/feed", follower.token()).body()).contains("on the cluster");
+
+                // a push lost from the timeline is repaired by the feed regeneration job, run on the cluster
+                String timeline = "fitsocial:v1:feed:" + follower.id();
+                String postId = pushed.json().path("id").asString();
+                Long removed = cluster.onCluster(commands -> commands.zrem(timeline, postId));
+                assertThat(removed).isEqualTo(1L);
+                long repairDeadline = System.nanoTime() + 30_000_000_000L;
+                while (cluster.onCluster(commands -> commands.zscore(timeline, postId)) == null
+                        && System.nanoTime() < repairDeadline) {
+                    Thread.sleep(250);
+                }
+                Double repaired = cluster.onCluster(commands -> commands.zscore(timeline, postId));
+                assertThat(repaired).as("put back by the feed regeneration").isNotNull();
 
                 // a master dies under load; its replica takes over
                 long classId = newClass(newProvider(null, "Clustertown"), inDays(3), 20);
@@ -115,6 +142,11 @@ class RedisClusterIntegrationTests extends IntegrationTestSupport {
                 assertThat(again.status()).isEqualTo(200);
                 assertThat(meters.get("fitsocial.ratelimit.fallbacks").counter().count()).isEqualTo(settled);
             }
+        }
+        finally {
+            // the instances scheduled the job in the shared job storage; the tests run it themselves
+            jobScheduler.deleteRecurringJob("feed-regeneration");
+            backgroundJobServer.resumeProcessing();
         }
     }
 }

@@ -91,6 +91,18 @@ final class RedisClusterServers implements AutoCloseable {
                 .collect(Collectors.joining(","));
     }
 
+    /** Runs commands against the cluster (a cluster client, so keys go to their masters). */
+    <T> T onCluster(java.util.function.Function<io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands<String, String>, T> call) {
+        io.lettuce.core.cluster.RedisClusterClient client = io.lettuce.core.cluster.RedisClusterClient.create(
+                ports.subList(0, 3).stream().map(port -> RedisURI.create("127.0.0.1", port)).toList());
+        try (var connection = client.connect()) {
+            return call.apply(connection.sync());
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+
     /** Stops the first master, as a crash would. */
     void stopFirstMaster() throws IOException {
         servers.get(0).stop();
