@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the user of a request from its bearer token, for components that run before Spring
  * Security has authenticated the request (the rate limiter counts requests with a missing or
- * invalid token too). Verifies the token exactly as the resource server does.
+ * invalid token too). Verifies the token exactly as the resource server does, once per request:
+ * the answer is kept on the request for the filters that ask after the first.
  */
 @Component
 public class BearerTokens {
 
     private static final String PREFIX = "Bearer ";
+    private static final String ATTRIBUTE = BearerTokens.class.getName() + ".user";
 
     private final JwtDecoder decoder;
 
@@ -25,7 +27,18 @@ public class BearerTokens {
     }
 
     /** The user id of a valid access token on the request; empty when there is none or it is invalid. */
+    @SuppressWarnings("unchecked")
     public Optional<Long> userOf(HttpServletRequest request) {
+        Object known = request.getAttribute(ATTRIBUTE);
+        if (known instanceof Optional<?> user) {
+            return (Optional<Long>) user;
+        }
+        Optional<Long> user = decode(request);
+        request.setAttribute(ATTRIBUTE, user);
+        return user;
+    }
+
+    private Optional<Long> decode(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();
