@@ -42,12 +42,7 @@ class GracefulShutdownIntegrationTests extends app.fitsocial.IntegrationTestSupp
 
     @Test
     void sigtermDrainsTheRequestsInFlight() throws Exception {
-        Map<String, String> environment = Map.of("DATABASE_URL", database.getJdbcUrl(),
-                "DATABASE_USER", database.getUsername(),
-                "REDIS_URL", "redis://" + redis.getHostName() + ":" + redis.getPort(),
-                "RATE_LIMIT_RAISED_ADDRESSES", "127.0.0.1/32,::1/128",
-                "FITSOCIAL_JOBS_FEED_REGENERATION_INTERVAL", "-", "FITSOCIAL_JOBS_NOTIFICATION_DELIVERY_INTERVAL", "-",
-                "FITSOCIAL_JOBS_BOOKING_REMINDERS_INTERVAL", "-");
+        Map<String, String> environment = ServiceProcess.sharing(database, redis);
         Queue<Sent> outcomes = new ConcurrentLinkedQueue<>();
         long terminatedAt;
         int exitCode;

@@ -3,7 +3,6 @@ package app.fitsocial.faults;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -50,14 +49,10 @@ class InstanceKilledIntegrationTests extends IntegrationTestSupport {
     private JobScheduler jobScheduler;
 
     private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "DATABASE_URL", database.getJdbcUrl(), "DATABASE_USER", database.getUsername(),
-                "REDIS_URL", "redis://" + redis.getHostName() + ":" + redis.getPort(),
-                "RATE_LIMIT_RAISED_ADDRESSES", "127.0.0.1/32,::1/128",
-                "FITSOCIAL_JOBS_FEED_REGENERATION_INTERVAL", "-", "FITSOCIAL_JOBS_NOTIFICATION_DELIVERY_INTERVAL", "-",
-                "FITSOCIAL_JOBS_BOOKING_REMINDERS_INTERVAL", "-",
-                // module events are handled on one thread, so that a backlog builds up under load
-                "SPRING_TASK_EXECUTION_POOL_CORE_SIZE", "1", "SPRING_TASK_EXECUTION_POOL_MAX_SIZE", "1"));
+        Map<String, String> environment = ServiceProcess.sharing(database, redis);
+        // module events are handled on one thread, so that a backlog builds up under load
+        environment.put("SPRING_TASK_EXECUTION_POOL_CORE_SIZE", "1");
+        environment.put("SPRING_TASK_EXECUTION_POOL_MAX_SIZE", "1");
         environment.put("SPRING_THREADS_VIRTUAL_ENABLED", "false");
         return environment;
     }

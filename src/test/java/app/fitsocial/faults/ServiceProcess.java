@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The service in a process of its own (this JVM's class path, the production main class), so
@@ -30,6 +34,22 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
+    }
+
+    /**
+     * The environment of an instance on the same PostgreSQL and Redis as the tests' own, with
+     * raised limits for the tests' client and none of the jobs the tests run themselves scheduled.
+     */
+    static Map<String, String> sharing(JdbcConnectionDetails database, LettuceConnectionFactory redis) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", database.getJdbcUrl());
+        environment.put("DATABASE_USER", database.getUsername());
+        environment.put("REDIS_URL", "redis://" + redis.getHostName() + ":" + redis.getPort());
+        environment.put("RATE_LIMIT_RAISED_ADDRESSES", "127.0.0.1/32,::1/128");
+        environment.put("FITSOCIAL_JOBS_FEED_REGENERATION_INTERVAL", "-");
+        environment.put("FITSOCIAL_JOBS_NOTIFICATION_DELIVERY_INTERVAL", "-");
+        environment.put("FITSOCIAL_JOBS_BOOKING_REMINDERS_INTERVAL", "-");
+        return environment;
     }
 
     /** Starts the service with these environment variables added and waits until it is ready. */
