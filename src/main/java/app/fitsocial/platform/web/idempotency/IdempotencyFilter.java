@@ -35,7 +35,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final long POLL_MILLIS = 25;
@@ -74,11 +73,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good choice)");
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Request too large",
-                    "The request body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
+        // bounded: RequestBodyLimitFilter, which runs before this filter, refused larger bodies (413)
+        byte[] body = request.getInputStream().readAllBytes();
         String scope = RepresentationTag.scope();
         Request call = new Request(scope, key, request.getMethod(), target(request), body);
         byte[] hash = ReplayCipher.requestHash(scope, key, call.method(), call.target(), body);
