@@ -107,6 +107,18 @@ class HostileContentIntegrationTests extends IntegrationTestSupport {
         assertFieldError(api().send(api().request("/api/v1/social/activity", user.token()).POST(chunked(fits))), "text");
     }
 
+    @Test
+    void requestsTomcatRefusesItselfAreAnsweredWithAProblemToo() {
+        // '[' and ']' are not allowed in a request target: Tomcat refuses the request before Spring sees it
+        TestUser user = newUser();
+        ApiResponse refused = api().get("/api/v1/classes?cursor=[]", user.token());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://fitsocial.app/problems/bad-request");
+        assertThat(refused.json().path("status").asInt()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain("<html").doesNotContain("Tomcat");
+    }
+
     /** A body without a declared length, sent with {@code Transfer-Encoding: chunked}. */
     private static HttpRequest.BodyPublisher chunked(String body) {
         HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8));
