@@ -1,8 +1,6 @@
 package app.fitsocial.faults;
 
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +23,7 @@ import org.springframework.util.FileSystemUtils;
 import app.fitsocial.AnotherInstance;
 import app.fitsocial.ApiClient;
 import app.fitsocial.ApiResponse;
+import app.fitsocial.FreePorts;
 import app.fitsocial.IntegrationTestSupport;
 import app.fitsocial.LoadGenerator;
 
@@ -41,10 +40,7 @@ class PostgresRestartedUnderLoadIntegrationTests extends IntegrationTestSupport 
     @Test
     void loadSurvivesAPostgresRestartAndNoAcknowledgedWriteIsLost() throws Exception {
         Path dataDir = Files.createTempDirectory("fitsocial-fault-pg-");
-        int pgPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            pgPort = socket.getLocalPort();
-        }
+        int pgPort = FreePorts.any();
         EmbeddedPostgres postgres = start(dataDir, pgPort);
         String url = postgres.getJdbcUrl("postgres", "postgres");
         try (ConfigurableApplicationContext instance = AnotherInstance.start("--DATABASE_URL=" + url,

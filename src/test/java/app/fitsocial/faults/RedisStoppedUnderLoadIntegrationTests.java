@@ -1,20 +1,18 @@
 package app.fitsocial.faults;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 
 import app.fitsocial.AnotherInstance;
 import app.fitsocial.ApiClient;
 import app.fitsocial.IntegrationTestSupport;
 import app.fitsocial.LoadGenerator;
+import app.fitsocial.PrivateRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +26,8 @@ class RedisStoppedUnderLoadIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void loadSurvivesRedisStoppingAndEverythingRecoversWhenItReturns() throws Exception {
-        int redisPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            redisPort = socket.getLocalPort();
-        }
-        RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").setting("dir " + Files.createTempDirectory("fitsocial-fault-redis-")).build();
-        redis.start();
-        try (ConfigurableApplicationContext instance = AnotherInstance.start("--REDIS_URL=redis://127.0.0.1:" + redisPort,
+        PrivateRedis redis = PrivateRedis.start();
+        try (ConfigurableApplicationContext instance = AnotherInstance.start("--REDIS_URL=" + redis.url(),
                 "--fitsocial.observability.sql-count-header=true", "--fitsocial.rate-limit.raised[0].name=tests",
                 "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {
             ApiClient client = new ApiClient(AnotherInstance.port(instance));
@@ -59,7 +51,7 @@ class RedisStoppedUnderLoadIntegrationTests extends IntegrationTestSupport {
                 redis.stop();
                 Thread.sleep(10_000);
                 restartedAt = load.now();
-                redis.start();
+                redis.restart();
                 Thread.sleep(10_000);
                 end = load.now();
             }
@@ -98,9 +90,7 @@ class RedisStoppedUnderLoadIntegrationTests extends IntegrationTestSupport {
             assertThat(served).containsAll(newest);
         }
         finally {
-            if (redis.isActive()) {
-                redis.stop();
-            }
+            redis.close();
         }
     }
 }

@@ -1,8 +1,6 @@
 package app.fitsocial.faults;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import app.fitsocial.FreePorts;
 
 /**
  * The service in a process of its own (this JVM's class path, the production main class), so
@@ -54,10 +54,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with these environment variables added and waits until it is ready. */
     static ServiceProcess start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.any();
         Path log = Files.createDirectories(Path.of("target", "fault-logs")).resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "app.fitsocial.FitSocialApplication"));

@@ -1,18 +1,16 @@
 package app.fitsocial.platform.cache;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 import app.fitsocial.ApiClient;
 import app.fitsocial.ApiResponse;
 import app.fitsocial.AnotherInstance;
 import app.fitsocial.IntegrationTestSupport;
+import app.fitsocial.PrivateRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +22,8 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void servesEverythingWhileRedisIsDownAndCachesAgainWhenItReturns() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").setting("dir " + Files.createTempDirectory("fitsocial-outage-")).build();
-        redis.start();
-        try (ConfigurableApplicationContext instance = AnotherInstance.start("--REDIS_URL=redis://127.0.0.1:" + port,
+        PrivateRedis redis = PrivateRedis.start();
+        try (ConfigurableApplicationContext instance = AnotherInstance.start("--REDIS_URL=" + redis.url(),
                         "--fitsocial.observability.sql-count-header=true",
                         "--fitsocial.rate-limit.raised[0].name=tests",
                         "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {
@@ -66,7 +58,7 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
                 assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("DOWN");
             }
             finally {
-                redis.start();
+                redis.restart();
             }
 
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -81,9 +73,7 @@ class RedisOutageIntegrationTests extends IntegrationTestSupport {
             assertThat(client.get("/api/v1/social/feed", reader.token()).body()).contains("during the outage");
         }
         finally {
-            if (redis.isActive()) {
-                redis.stop();
-            }
+            redis.close();
         }
     }
 

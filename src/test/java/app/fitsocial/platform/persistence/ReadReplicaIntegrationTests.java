@@ -1,7 +1,5 @@
 package app.fitsocial.platform.persistence;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import redis.embedded.RedisServer;
 
 import app.fitsocial.AnotherInstance;
 import app.fitsocial.ApiClient;
 import app.fitsocial.ApiResponse;
 import app.fitsocial.IntegrationTestSupport;
+import app.fitsocial.PrivateRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,17 +28,11 @@ class ReadReplicaIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void readsGoToTheReplicaExceptAUsersOwnRecentWritesAndSurviveItsLoss() throws Exception {
-        int redisPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            redisPort = socket.getLocalPort();
-        }
-        RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").setting("dir " + Files.createTempDirectory("fitsocial-replica-redis-")).build();
-        redis.start();
+        PrivateRedis redis = PrivateRedis.start();
         try (StreamingReplica databases = StreamingReplica.start();
                 ConfigurableApplicationContext instance = AnotherInstance.start("--DATABASE_URL=" + databases.primaryUrl(),
                         "--DATABASE_REPLICA_URL=" + databases.replicaUrl(), "--DATABASE_READ_YOUR_WRITES_WINDOW=3s",
-                        "--REDIS_URL=redis://127.0.0.1:" + redisPort,
+                        "--REDIS_URL=" + redis.url(),
                         "--fitsocial.rate-limit.raised[0].name=tests",
                         "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128")) {
             ApiClient client = new ApiClient(AnotherInstance.port(instance));
@@ -95,7 +87,7 @@ class ReadReplicaIntegrationTests extends IntegrationTestSupport {
                     .status()).isEqualTo(201);
         }
         finally {
-            redis.stop();
+            redis.close();
         }
     }
 

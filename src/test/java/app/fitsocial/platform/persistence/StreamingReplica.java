@@ -1,9 +1,6 @@
 package app.fitsocial.platform.persistence;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +17,8 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.util.FileSystemUtils;
+
+import app.fitsocial.FreePorts;
 
 /**
  * A PostgreSQL primary and a streaming replica of it, made the way {@code pg_basebackup} does it
@@ -52,7 +51,7 @@ final class StreamingReplica implements AutoCloseable {
         Path primaryDir = Files.createTempDirectory("fitsocial-primary-");
         Path replicaDir = Files.createTempDirectory("fitsocial-replica-");
         EmbeddedPostgres primary = EmbeddedPostgres.builder().setDataDirectory(primaryDir).setCleanDataDirectory(false)
-                .setPort(freePort()).setPGStartupWait(Duration.ofSeconds(60))
+                .setPort(FreePorts.any()).setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1").setServerConfig("fsync", "off").start();
         String primaryUrl = primary.getJdbcUrl("postgres", "postgres");
         try (Connection connection = DriverManager.getConnection(primaryUrl, "postgres", "");
@@ -68,7 +67,7 @@ final class StreamingReplica implements AutoCloseable {
         Files.createFile(replicaDir.resolve("standby.signal"));
         Files.writeString(replicaDir.resolve("postgresql.auto.conf"), "\nprimary_conninfo = 'host=127.0.0.1 port="
                 + primary.getPort() + " user=postgres'\nprimary_slot_name = '" + SLOT + "'\n", StandardOpenOption.APPEND);
-        int replicaPort = freePort();
+        int replicaPort = FreePorts.any();
         return new StreamingReplica(primary, startReplica(replicaDir, replicaPort), primaryDir, replicaDir, replicaPort);
     }
 
@@ -133,14 +132,5 @@ final class StreamingReplica implements AutoCloseable {
         primary.close();
         FileSystemUtils.deleteRecursively(replicaDir);
         FileSystemUtils.deleteRecursively(primaryDir);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

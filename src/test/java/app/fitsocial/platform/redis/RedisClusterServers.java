@@ -17,6 +17,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.springframework.util.FileSystemUtils;
 import redis.embedded.RedisServer;
 
+import app.fitsocial.FreePorts;
+
 /**
  * A Redis Cluster of three masters with a replica each, on free loopback ports, made the way
  * {@code redis-cli --cluster create} makes one: slots assigned to the masters, the nodes
@@ -151,10 +153,7 @@ final class RedisClusterServers implements AutoCloseable {
     /** A free port whose cluster bus port (10000 higher) is free too. */
     private static int freePort() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
+            int port = FreePorts.any();
             if (port > 55_535) {
                 port -= 20_000;
             }
