@@ -153,8 +153,8 @@ public final class LoadGenerator implements AutoCloseable {
 
         /** When the last failed request of the window started (ms since the load started), if any failed. */
         public @Nullable Long lastFailureMillis() {
-            return outcomes.stream().filter(Outcome::failed).mapToLong(Outcome::startMillis).max().stream().boxed()
-                    .findFirst().orElse(null);
+            java.util.OptionalLong last = outcomes.stream().filter(Outcome::failed).mapToLong(Outcome::startMillis).max();
+            return last.isPresent() ? last.getAsLong() : null;
         }
 
         @Override
