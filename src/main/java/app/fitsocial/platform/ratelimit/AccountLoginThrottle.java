@@ -52,7 +52,7 @@ public class AccountLoginThrottle {
         if (!probe.consumed()) {
             throw new TooManyAttempts(rule, Math.max(1, (probe.nanosToRefill() + 999_999_999L) / 1_000_000_000L));
         }
-        return probe.refund()::run;
+        return probe.giveBack()::run;
     }
 
     private static String digest(String account) {

@@ -22,6 +22,7 @@ import app.fitsocial.platform.web.ProblemException;
  * carries {@code RateLimit-Policy} and {@code RateLimit} (IETF draft) and the
  * {@code X-RateLimit-*} headers for the rule closest to exhaustion; over a limit the answer is a
  * 429 problem with {@code Retry-After}. A 304 gives its tokens back: revalidating costs no quota.
+ * All of a request's buckets are taken in one call to Redis ({@link RedisBuckets}).
  * It runs before Spring Security, so that 401s are counted (by client address) and carry the
  * headers too; the user of a valid token is read with {@link BearerTokens}.
  */
@@ -73,7 +74,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         List<RateLimiter.Probe> rejected = probes.stream().filter(p -> !p.consumed()).toList();
         if (!rejected.isEmpty()) {
-            probes.stream().filter(RateLimiter.Probe::consumed).forEach(p -> p.refund().run());
+            // the buckets are taken all or nothing: a refused request took no token from any rule
             RateLimiter.Probe binding = rejected.stream()
                     .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElseThrow();
             writeHeaders(response, binding);
@@ -89,10 +90,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         writeHeaders(response, closest);
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
-            probes.forEach(p -> p.refund().run());
+            probes.forEach(p -> p.giveBack().run());
             writeHeaders(response, new RateLimiter.Probe(closest.rule(), closest.capacity(), true,
                     Math.min(closest.capacity(), closest.remaining() + 1), closest.nanosToRefill(), closest.nanosToReset(),
-                    closest.refund()));
+                    closest.giveBack()));
         }
     }
 

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -15,10 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,22 +24,21 @@ import org.slf4j.LoggerFactory;
 import app.fitsocial.platform.redis.RedisCircuitBreaker;
 
 /**
- * Takes one token per request from each bucket that applies, in Redis through Bucket4j's Lettuce
- * proxy manager (the buckets of one request in parallel), so every instance draws from the same
- * buckets. While Redis is unavailable (a circuit breaker decides), the configured policy applies:
- * by default buckets in this instance's memory.
+ * Takes one token per request from each bucket that applies: in Redis ({@link RedisBuckets}, one
+ * script call per request, so every instance draws from the same buckets), or, while Redis is
+ * unavailable (a circuit breaker decides), as the configured policy says: by default from
+ * Bucket4j buckets in this instance's memory, with the same interval refill.
  */
 class RateLimiter {
 
-    /** The outcome for one bucket; {@code refund} gives the token back. */
+    /** The outcome for one bucket; {@code giveBack} returns its token. */
     record Probe(RateLimitSettings.Rule rule, long capacity, boolean consumed, long remaining, long nanosToRefill,
-            long nanosToReset, Runnable refund) {
+            long nanosToReset, Runnable giveBack) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
-    private static final String PREFIX = "fitsocial:v1:rate:";
 
-    private final AsyncProxyManager<String> buckets;
+    private final RedisBuckets buckets;
     private final RateLimitSettings settings;
     private final CircuitBreaker breaker;
     private final Cache<String, Bucket> localBuckets;
@@ -54,7 +47,7 @@ class RateLimiter {
     private final Counter fallbacks;
     private final AtomicLong lastWarning = new AtomicLong();
 
-    RateLimiter(AsyncProxyManager<String> buckets, RateLimitSettings settings, MeterRegistry registry) {
+    RateLimiter(RedisBuckets buckets, RateLimitSettings settings, MeterRegistry registry) {
         this.buckets = buckets;
         this.settings = settings;
         this.registry = registry;
@@ -74,44 +67,41 @@ class RateLimiter {
     @Nullable List<Probe> consume(List<RateLimitSettings.Rule> rules, String address, @Nullable Long userId, int factor) {
         List<Owned> owned = new ArrayList<>(rules.size());
         for (RateLimitSettings.Rule rule : rules) {
-            long capacity = (long) rule.capacity() * factor;
-            owned.add(new Owned(rule, capacity, key(rule, capacity, address, userId)));
+            owned.add(new Owned(rule, new RedisBuckets.Bucket(owner(rule, address, userId), rule.name(),
+                    (long) rule.capacity() * factor, rule.period())));
         }
         return consume(owned);
     }
 
     /** Takes a token from the bucket of one rule for an owner named by the caller (an account). */
     @Nullable Probe consume(RateLimitSettings.Rule rule, String owner) {
-        List<Probe> probes = consume(List.of(new Owned(rule, rule.capacity(), PREFIX + rule.name() + ":"
-                + rule.capacity() + ":" + owner)));
-        return probes == null ? null : probes.isEmpty() ? null : probes.get(0);
+        List<Probe> probes = consume(List.of(new Owned(rule, new RedisBuckets.Bucket(owner, rule.name(), rule.capacity(),
+                rule.period()))));
+        return probes == null || probes.isEmpty() ? null : probes.get(0);
     }
 
-    /** A rule's bucket for one owner: its capacity and its key. */
-    private record Owned(RateLimitSettings.Rule rule, long capacity, String key) {
+    /** A rule's bucket for one owner. */
+    private record Owned(RateLimitSettings.Rule rule, RedisBuckets.Bucket bucket) {
     }
 
-    private @Nullable List<Probe> consume(List<Owned> rules) {
+    private @Nullable List<Probe> consume(List<Owned> owned) {
         long start = System.nanoTime();
         try {
             if (breaker.tryAcquirePermission()) {
                 long callStart = System.nanoTime();
                 try {
-                    List<Probe> probes = consumeInRedis(rules);
+                    List<Probe> probes = consumeInRedis(owned);
                     breaker.onSuccess(System.nanoTime() - callStart, TimeUnit.NANOSECONDS);
                     return count(probes);
                 }
-                catch (RuntimeException | ExecutionException | TimeoutException ex) {
+                catch (RuntimeException ex) {
                     breaker.onError(System.nanoTime() - callStart, TimeUnit.NANOSECONDS, ex);
                     warn(ex);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
                 }
             }
             fallbacks.increment();
             return switch (settings.onRedisFailure()) {
-                case LOCAL -> count(consumeLocally(rules));
+                case LOCAL -> count(consumeLocally(owned));
                 case ALLOW -> null;
                 case REJECT -> List.of();
             };
@@ -121,50 +111,48 @@ class RateLimiter {
         }
     }
 
-    private List<Probe> consumeInRedis(List<Owned> rules)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        List<AsyncBucketProxy> proxies = new ArrayList<>(rules.size());
-        List<CompletableFuture<ConsumptionProbe>> sent = new ArrayList<>(rules.size());
-        for (Owned owned : rules) {
-            BucketConfiguration configuration = configuration(owned.rule(), owned.capacity());
-            AsyncBucketProxy bucket = buckets.builder()
-                    .build(owned.key(), () -> CompletableFuture.completedFuture(configuration));
-            proxies.add(bucket);
-            sent.add(bucket.tryConsumeAndReturnRemaining(1));
-        }
-        List<Probe> probes = new ArrayList<>(rules.size());
-        long deadline = System.nanoTime() + settings.redisTimeout().toNanos() * 2;
-        for (int i = 0; i < rules.size(); i++) {
-            ConsumptionProbe probe = sent.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            AsyncBucketProxy bucket = proxies.get(i);
-            Owned owned = rules.get(i);
-            probes.add(new Probe(owned.rule(), owned.capacity(), probe.isConsumed(), probe.getRemainingTokens(),
-                    probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset(), () -> refund(bucket)));
+    private List<Probe> consumeInRedis(List<Owned> owned) {
+        List<RedisBuckets.Taken> taken = buckets.take(owned.stream().map(Owned::bucket).toList());
+        List<Probe> probes = new ArrayList<>(owned.size());
+        for (int i = 0; i < owned.size(); i++) {
+            Owned bucket = owned.get(i);
+            RedisBuckets.Taken result = taken.get(i);
+            long untilWindowEnd = result.microsToWindowEnd() * 1000;
+            probes.add(new Probe(bucket.rule(), bucket.bucket().capacity(), result.allowed(), result.remaining(),
+                    result.allowed() ? 0 : untilWindowEnd, untilWindowEnd, () -> giveBack(bucket.bucket())));
         }
         return probes;
     }
 
-    /** Gives a token back, waiting (briefly) so that the client's next request sees it. */
-    private void refund(AsyncBucketProxy bucket) {
+    private void giveBack(RedisBuckets.Bucket bucket) {
         try {
-            bucket.addTokens(1).get(settings.redisTimeout().toNanos() * 2, TimeUnit.NANOSECONDS);
+            buckets.giveBack(List.of(bucket));
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        catch (ExecutionException | TimeoutException | RuntimeException ex) {
-            warn(new IllegalStateException("refund failed", ex));
+        catch (RuntimeException ex) {
+            warn(ex);
         }
     }
 
-    private List<Probe> consumeLocally(List<Owned> rules) {
-        List<Probe> probes = new ArrayList<>(rules.size());
-        for (Owned owned : rules) {
-            Bucket bucket = localBuckets.get(owned.key(),
-                    k -> Bucket.builder().addLimit(bandwidth(owned.rule(), owned.capacity())).build());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            probes.add(new Probe(owned.rule(), owned.capacity(), probe.isConsumed(), probe.getRemainingTokens(),
-                    probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset(), () -> bucket.addTokens(1)));
+    private List<Probe> consumeLocally(List<Owned> owned) {
+        List<Bucket> local = owned.stream().map(bucket -> localBuckets.get(bucket.bucket().key(),
+                k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(bucket.bucket().capacity())
+                        .refillIntervally(bucket.bucket().capacity(), bucket.rule().period()).build()).build())).toList();
+        List<ConsumptionProbe> results = new ArrayList<>(owned.size());
+        for (Bucket bucket : local) {
+            results.add(bucket.tryConsumeAndReturnRemaining(1));
+        }
+        boolean allAllowed = results.stream().allMatch(ConsumptionProbe::isConsumed);
+        List<Probe> probes = new ArrayList<>(owned.size());
+        for (int i = 0; i < owned.size(); i++) {
+            Bucket bucket = local.get(i);
+            ConsumptionProbe probe = results.get(i);
+            if (!allAllowed && probe.isConsumed()) {
+                // all or nothing, as in Redis: a refused request takes no token from the other rules
+                bucket.addTokens(1);
+            }
+            probes.add(new Probe(owned.get(i).rule(), owned.get(i).bucket().capacity(), probe.isConsumed(),
+                    probe.getRemainingTokens(), probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset(),
+                    () -> bucket.addTokens(1)));
         }
         return probes;
     }
@@ -173,7 +161,6 @@ class RateLimiter {
         boolean rejected = probes.stream().anyMatch(p -> !p.consumed());
         for (Probe probe : probes) {
             if (!rejected || !probe.consumed()) {
-                // a rule that let the request through while another rejected it gets its token back
                 registry.counter("fitsocial.ratelimit.requests", "rule", probe.rule().name(),
                         "outcome", rejected ? "rejected" : "allowed").increment();
             }
@@ -181,17 +168,8 @@ class RateLimiter {
         return probes;
     }
 
-    static String key(RateLimitSettings.Rule rule, long capacity, String address, @Nullable Long userId) {
-        String owner = rule.key() == RateLimitSettings.KeyType.USER && userId != null ? "user:" + userId : "ip:" + address;
-        return PREFIX + rule.name() + ":" + capacity + ":" + owner;
-    }
-
-    private static BucketConfiguration configuration(RateLimitSettings.Rule rule, long capacity) {
-        return BucketConfiguration.builder().addLimit(bandwidth(rule, capacity)).build();
-    }
-
-    private static Bandwidth bandwidth(RateLimitSettings.Rule rule, long capacity) {
-        return Bandwidth.builder().capacity(capacity).refillIntervally(capacity, rule.period()).build();
+    static String owner(RateLimitSettings.Rule rule, String address, @Nullable Long userId) {
+        return rule.key() == RateLimitSettings.KeyType.USER && userId != null ? "user:" + userId : "ip:" + address;
     }
 
     private void warn(Exception ex) {

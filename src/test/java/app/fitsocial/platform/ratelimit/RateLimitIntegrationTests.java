@@ -52,7 +52,7 @@ class RateLimitIntegrationTests extends IntegrationTestSupport {
         assertThat(retryAfter).as("the minute's window ends within 60 s").isBetween(50L, 60L);
         assertThat(limited.header("RateLimit")).hasValueSatisfying(value -> assertThat(value).startsWith("\"auth\";r=0;t="));
         assertThat(send("POST", "/api/v1/auth/login", null, newAddress(), login).status()).isEqualTo(401);
-        Long ttl = redis.getExpire("fitsocial:v1:rate:auth:5:ip:" + address);
+        Long ttl = redis.getExpire("fitsocial:v2:rate:{ip:" + address + "}:auth:5");
         assertThat(ttl).as("an idle bucket expires once it would be full again").isBetween(1L, 75L);
     }
 
