@@ -71,7 +71,7 @@ def scrape():
     text = conn.getresponse().read().decode()
     counts = defaultdict(float)
     for cache, level, result, value in re.findall(
-            r'fitsocial_cache_requests_total\{[^}]*?cache="([^"]+)",level="([^"]+)",result="([^"]+)"[^}]*\} ([0-9.eE+]+)', text):
+            r'cache_gets_total\{[^}]*?cache="([^"]+)",level="([^"]+)",result="([^"]+)"[^}]*\} ([0-9.eE+]+)', text):
         counts[(cache, level, result)] += float(value)
     return counts
 

@@ -29,6 +29,6 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
                 "fitsocial.observability.slow-query.threshold=500ms",
                 // the benchmark's ceiling endpoint, so the conventions tests cover it too
                 "fitsocial.web.hello-endpoint=true" })
-@Import(EmbeddedServicesConfiguration.class)
+@Import({ EmbeddedServicesConfiguration.class, ConnectionsPerThread.class })
 public @interface IntegrationTest {
 }

@@ -34,7 +34,7 @@ class QueryCountIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void reviewListingIsTwoStatementsWhateverThePageSize() {
+    void reviewListingIsAtMostTwoStatementsWhateverThePageSize() {
         long provider = newProvider(null, "Lyon");
         long classId = newClass(provider, inDays(-1), 50);
         for (int i = 0; i < 25; i++) {
@@ -47,8 +47,9 @@ class QueryCountIntegrationTests extends IntegrationTestSupport {
         long small = statementsOf(() -> api().get("/api/v1/reviews?classId=" + classId + "&limit=2", token));
         long large = statementsOf(() -> api().get("/api/v1/reviews?classId=" + classId + "&limit=25", token));
         long byProvider = statementsOf(() -> api().get("/api/v1/reviews?providerId=" + provider + "&limit=25", token));
-        // one for the page of reviews, one for all of its authors
-        assertThat(small).isEqualTo(large).isEqualTo(byProvider).isEqualTo(2);
+        // one for the page of reviews, one for all of its authors the profile cache did not have yet
+        assertThat(small).isEqualTo(large).isEqualTo(2);
+        assertThat(byProvider).as("every author is cached by now").isEqualTo(1);
     }
 
     @Test

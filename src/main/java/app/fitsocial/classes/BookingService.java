@@ -17,6 +17,7 @@ import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 /**
  * Booking and cancelling. Capacity is guarded by one conditional {@code UPDATE ... WHERE
@@ -65,12 +66,13 @@ class BookingService {
         if (alreadyBooked) {
             throw new ClassesExceptions.AlreadyBooked(classId);
         }
-        int taken = jdbc.sql("""
+        Long version = jdbc.sql("""
                 UPDATE fitness_classes
                 SET booked_count = booked_count + 1, version = version + 1, updated_at = :now
-                WHERE id = :id AND booked_count < capacity AND datetime > :now""")
-                .param("id", classId).param("now", ClassQueries.utc(now)).update();
-        if (taken == 0) {
+                WHERE id = :id AND booked_count < capacity AND datetime > :now
+                RETURNING version""")
+                .param("id", classId).param("now", ClassQueries.utc(now)).query(Long.class).optional().orElse(null);
+        if (version == null) {
             throw new ClassesExceptions.ClassFull(classId);
         }
         Long bookingId = jdbc.sql("""
@@ -85,7 +87,7 @@ class BookingService {
             // a concurrent request of the same user won; this transaction's increment rolls back
             throw new ClassesExceptions.AlreadyBooked(classId);
         }
-        cache.classChanged(classId);
+        cache.changed(classId, version);
         events.publishEvent(new ClassBooked(bookingId, userId, classId, bookable.title(), datetime));
         return jdbc.sql(BOOKING_COLUMNS + " WHERE b.id = :id").param("id", bookingId)
                 .query(BookingService::toBooking).single();
@@ -93,7 +95,7 @@ class BookingService {
 
     /** Cancels the caller's own booking; someone else's booking is reported as not found. */
     @Transactional
-    void cancel(long userId, long bookingId) {
+    void cancel(long userId, long bookingId, WritePreconditions preconditions) {
         record Owned(long userId, long classId, Instant classDatetime) {
         }
         Owned booking = jdbc.sql("SELECT user_id, class_id, class_datetime FROM bookings WHERE id = :id FOR UPDATE")
@@ -103,17 +105,19 @@ class BookingService {
                 .optional()
                 .filter(b -> b.userId() == userId)
                 .orElseThrow(() -> new ResourceNotFoundException("Booking", bookingId));
+        preconditions.checkExists();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!booking.classDatetime().isAfter(now)) {
             throw new ClassesExceptions.ClassInPast(booking.classId());
         }
         jdbc.sql("DELETE FROM bookings WHERE id = :id").param("id", bookingId).update();
-        jdbc.sql("""
+        long version = jdbc.sql("""
                 UPDATE fitness_classes
                 SET booked_count = booked_count - 1, version = version + 1, updated_at = :now
-                WHERE id = :id""")
-                .param("id", booking.classId()).param("now", ClassQueries.utc(now)).update();
-        cache.classChanged(booking.classId());
+                WHERE id = :id
+                RETURNING version""")
+                .param("id", booking.classId()).param("now", ClassQueries.utc(now)).query(Long.class).single();
+        cache.changed(booking.classId(), version);
         events.publishEvent(new BookingCancelled(bookingId, userId, booking.classId(), booking.classDatetime()));
     }
 

@@ -16,6 +16,7 @@ import app.fitsocial.platform.security.CurrentUser;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageLimit;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -37,8 +38,8 @@ class BookingsController {
 
     @DeleteMapping("/bookings/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void cancel(CurrentUser me, @PathVariable long id) {
-        bookings.cancel(me.id(), id);
+    void cancel(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
+        bookings.cancel(me.id(), id, preconditions);
     }
 
     @GetMapping("/users/me/bookings")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,14 +14,22 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 import app.fitsocial.platform.cache.CacheService;
+import app.fitsocial.platform.versions.Versioned;
+import app.fitsocial.platform.versions.Versions;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 
 /**
- * Classes through the caches: details per class ({@code class-details}, with spots left and
- * rating, invalidated by bookings, cancellations and ratings) and listings as pages of ids
- * ({@code class-listings}, invalidated when a class is published) completed from the details.
- * A booking thus costs one detail entry, not every listing that shows the class.
+ * Classes through the caches, and the versions that keep them exact.
+ * <ul>
+ * <li>{@code class-details}: one class with its spots left and rating, at the version of its row
+ * ({@code class:<id>}), raised by every booking, cancellation and rating recomputation.</li>
+ * <li>{@code class-listings}: a page of class ids for one filter, valid while the collection it was
+ * read from keeps its version: the provider's classes ({@code classes:provider:<id>}) when the
+ * listing filters by provider, else the city's ({@code classes:city:<name>}), else all
+ * ({@code classes:all}); publishing a class raises all three. Items come from the details.</li>
+ * </ul>
+ * A booking thus changes one detail entry, not every listing that shows the class.
  */
 @Component
 class ClassCache {
@@ -33,40 +42,56 @@ class ClassCache {
 
     private final CacheService cache;
     private final ClassQueries queries;
+    private final Versions versions;
 
-    ClassCache(CacheService cache, ClassQueries queries) {
+    ClassCache(CacheService cache, ClassQueries queries, Versions versions) {
         this.cache = cache;
         this.queries = queries;
+        this.versions = versions;
     }
 
-    Optional<ClassResponse> find(long id) {
-        return Optional.ofNullable(cache.getOrLoad(DETAILS, Long.toString(id), ClassResponse.class,
+    Optional<Versioned<ClassResponse>> find(long id) {
+        return Optional.ofNullable(cache.get(DETAILS, Long.toString(id), resource(id), ClassResponse.class,
                 () -> queries.find(id).orElse(null)));
     }
 
     CursorPage<ClassResponse> list(ClassFilter filter, PageQuery page) {
         Map<Long, ClassResponse> fresh = new HashMap<>();
-        CursorPage<Long> ids = cache.getOrLoad(LISTINGS, "all:" + keyOf(filter, page), ID_PAGE.getType(), () -> {
-            CursorPage<ClassResponse> rows = queries.list(filter, page);
-            rows.items().forEach(row -> fresh.put(row.id(), row));
-            return rows.map(ClassResponse::id);
-        });
+        CursorPage<Long> ids = cache.getInCollection(LISTINGS, keyOf(filter, page), collectionOf(filter), ID_PAGE.getType(),
+                () -> {
+                    CursorPage<Versioned<ClassResponse>> rows = queries.list(filter, page);
+                    rows.items().forEach(row -> fresh.put(row.value().id(), row.value()));
+                    return rows.map(row -> row.value().id());
+                });
         return ids.mapItems(kept -> details(kept, fresh));
     }
 
-    /** Drops the cached detail of a class (its spots, rating or data changed). */
-    void classChanged(long id) {
-        cache.invalidate(DETAILS, Long.toString(id));
+    /** States that a class now has {@code version} (its spots, rating or data changed); after the commit. */
+    void changed(long id, long version) {
+        versions.changed(resource(id), version);
     }
 
-    /** Drops the cached details of many classes at once (their ratings were recomputed). */
-    void classesChanged(java.util.Collection<Long> ids) {
-        cache.invalidateAll(DETAILS, ids.stream().map(String::valueOf).toList());
+    /** States that a new class may belong to the listings of its provider, its city and all classes; after the commit. */
+    void published(long providerId, String city) {
+        versions.changed(ALL);
+        versions.changed(PROVIDER + providerId);
+        versions.changed(CITY + city.toLowerCase(Locale.ROOT));
     }
 
-    /** Drops every cached listing: a new class may belong to any of them. */
-    void classPublished() {
-        cache.invalidateNamespace(LISTINGS, "all");
+    static String resource(long id) {
+        return "class:" + id;
+    }
+
+    private static final String ALL = "classes:all";
+    private static final String PROVIDER = "classes:provider:";
+    private static final String CITY = "classes:city:";
+
+    /** The collection a listing is read from: the narrowest one every class it could show belongs to. */
+    private static String collectionOf(ClassFilter filter) {
+        if (filter.providerId() != null) {
+            return PROVIDER + filter.providerId();
+        }
+        return filter.city() != null ? CITY + filter.city().toLowerCase(Locale.ROOT) : ALL;
     }
 
     private List<ClassResponse> details(List<Long> ids, Map<Long, ClassResponse> fresh) {
@@ -76,16 +101,20 @@ class ClassCache {
                 missing.add(Long.toString(id));
             }
         }
-        Map<String, ClassResponse> cached = missing.isEmpty() ? Map.of()
-                : cache.getAll(DETAILS, missing, ClassResponse.class, keys -> {
-                    Map<String, ClassResponse> loaded = new HashMap<>();
+        Map<String, Versioned<ClassResponse>> cached = missing.isEmpty() ? Map.of()
+                : cache.getAll(DETAILS, missing, key -> "class:" + key, ClassResponse.class, keys -> {
+                    Map<String, Versioned<ClassResponse>> loaded = new HashMap<>();
                     queries.findAll(keys.stream().map(Long::valueOf).toList())
-                            .forEach(row -> loaded.put(Long.toString(row.id()), row));
+                            .forEach(row -> loaded.put(Long.toString(row.value().id()), row));
                     return loaded;
                 });
         List<ClassResponse> page = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            ClassResponse row = fresh.containsKey(id) ? fresh.get(id) : cached.get(Long.toString(id));
+            ClassResponse row = fresh.get(id);
+            if (row == null) {
+                Versioned<ClassResponse> found = cached.get(Long.toString(id));
+                row = found == null ? null : found.value();
+            }
             if (row != null) {
                 page.add(row);
             }
@@ -95,7 +124,7 @@ class ClassCache {
 
     private static String keyOf(ClassFilter filter, PageQuery page) {
         String text = filter.from() + "|" + filter.to() + "|" + filter.providerId() + "|" + filter.type() + "|"
-                + (filter.city() == null ? null : filter.city().toLowerCase(java.util.Locale.ROOT)) + "|"
+                + (filter.city() == null ? null : filter.city().toLowerCase(Locale.ROOT)) + "|"
                 + page.cursor() + "|" + page.limit();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.fitsocial.platform.versions.Versions;
+
 /**
  * The classes module's API for other modules: facts about a class, whether a user attended
  * it, and the read copies of rating aggregates shown on class and provider listings.
@@ -22,10 +24,12 @@ public class ClassCatalog {
 
     private final JdbcClient jdbc;
     private final ClassCache cache;
+    private final Versions versions;
 
-    ClassCatalog(JdbcClient jdbc, ClassCache cache) {
+    ClassCatalog(JdbcClient jdbc, ClassCache cache, Versions versions) {
         this.cache = cache;
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     /** What other modules need to know about a class. */
@@ -83,32 +87,41 @@ public class ClassCatalog {
     public record Rating(@Nullable BigDecimal average, long count) {
     }
 
-    /** Stores the ratings shown with classes, in one statement (the reviews module owns the aggregates). */
+    /**
+     * Stores the ratings shown with classes, in one statement (the reviews module owns the
+     * aggregates); each is a new version of its class.
+     */
     @Transactional
     public void recordClassRatings(Map<Long, Rating> ratings) {
-        if (record("fitness_classes", ratings)) {
-            cache.classesChanged(ratings.keySet());
-        }
+        record("fitness_classes", ratings).forEach(cache::changed);
     }
 
-    /** Stores the ratings shown with providers, in one statement (the reviews module owns the aggregates). */
+    /** Stores the ratings shown with providers, in one statement; each is a new version of its provider. */
     @Transactional
     public void recordProviderRatings(Map<Long, Rating> ratings) {
-        record("providers", ratings);
+        record("providers", ratings).forEach((id, version) -> versions.changed(providerResource(id), version));
     }
 
-    private boolean record(String table, Map<Long, Rating> ratings) {
+    /** The version name of a provider's row-backed representation ({@code /providers/{id}}). */
+    static String providerResource(long id) {
+        return "provider:" + id;
+    }
+
+    /** Updates the read copies; answers the new version of each row. */
+    private Map<Long, Long> record(String table, Map<Long, Rating> ratings) {
         if (ratings.isEmpty()) {
-            return false;
+            return Map.of();
         }
+        Map<Long, Long> changed = new HashMap<>();
         jdbc.sql("""
-                UPDATE %s t SET rating_average = v.average, rating_count = v.count
+                UPDATE %s t SET rating_average = v.average, rating_count = v.count, version = t.version + 1
                 FROM unnest(:ids, :averages, :counts) AS v(id, average, count)
-                WHERE t.id = v.id""".formatted(table))
+                WHERE t.id = v.id
+                RETURNING t.id, t.version""".formatted(table))
                 .param("ids", ratings.keySet().toArray(Long[]::new))
                 .param("averages", ratings.values().stream().map(Rating::average).toArray(BigDecimal[]::new))
                 .param("counts", ratings.values().stream().map(Rating::count).toArray(Long[]::new))
-                .update();
-        return true;
+                .query((RowCallbackHandler) rs -> changed.put(rs.getLong("id"), rs.getLong("version")));
+        return changed;
     }
 }

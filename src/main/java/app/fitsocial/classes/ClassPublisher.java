@@ -39,7 +39,7 @@ class ClassPublisher {
         String city = request.city() == null ? provider.city() : request.city().strip();
         FitnessClass created = classes.save(new FitnessClass(provider.id(), request.title().strip(), request.type(),
                 request.datetime(), request.durationMinutes(), request.capacity(), city, clock.instant()));
-        cache.classPublished();
+        cache.published(provider.id(), city);
         return created.id();
     }
 

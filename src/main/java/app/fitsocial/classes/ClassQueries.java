@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.fitsocial.platform.versions.Versioned;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
@@ -27,7 +28,7 @@ class ClassQueries {
 
     private static final String CLASS_COLUMNS = """
             SELECT c.id, c.title, c.type, c.datetime, c.duration_minutes, c.capacity, c.booked_count, c.city,
-                   c.rating_average, c.rating_count, c.updated_at, p.id AS provider_id, p.name AS provider_name
+                   c.rating_average, c.rating_count, c.updated_at, c.version, p.id AS provider_id, p.name AS provider_name
             FROM fitness_classes c JOIN providers p ON p.id = c.provider_id
             """;
 
@@ -37,7 +38,7 @@ class ClassQueries {
         this.jdbc = jdbc;
     }
 
-    CursorPage<ClassResponse> list(ClassFilter filter, PageQuery page) {
+    CursorPage<Versioned<ClassResponse>> list(ClassFilter filter, PageQuery page) {
         StringBuilder sql = new StringBuilder(CLASS_COLUMNS).append(" WHERE c.datetime >= :from");
         var params = new java.util.HashMap<String, Object>();
         params.put("from", utc(filter.from()));
@@ -65,23 +66,23 @@ class ClassQueries {
         }
         sql.append(" ORDER BY c.datetime, c.id LIMIT :limit");
         params.put("limit", page.fetchSize());
-        List<ClassResponse> rows = jdbc.sql(sql.toString()).params(params).query(ClassQueries::toClass).list();
-        return CursorPage.of(rows, page, row -> Cursor.ofTime(row.datetime(), row.id()));
+        List<Versioned<ClassResponse>> rows = jdbc.sql(sql.toString()).params(params).query(ClassQueries::toClass).list();
+        return CursorPage.of(rows, page, row -> Cursor.ofTime(row.value().datetime(), row.value().id()));
     }
 
-    /** The classes with the given ids that exist, in one statement. */
-    List<ClassResponse> findAll(java.util.Collection<Long> ids) {
+    /** The classes with the given ids that exist, at their versions, in one statement. */
+    List<Versioned<ClassResponse>> findAll(java.util.Collection<Long> ids) {
         return jdbc.sql(CLASS_COLUMNS + " WHERE c.id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
                 .query(ClassQueries::toClass).list();
     }
 
-    Optional<ClassResponse> find(long id) {
+    Optional<Versioned<ClassResponse>> find(long id) {
         return jdbc.sql(CLASS_COLUMNS + " WHERE c.id = :id").param("id", id).query(ClassQueries::toClass).optional();
     }
 
     CursorPage<ProviderResponse> providers(@Nullable String city, PageQuery page) {
         StringBuilder sql = new StringBuilder(
-                "SELECT id, name, city, rating_average, rating_count FROM providers WHERE true");
+                "SELECT id, name, city, rating_average, rating_count, version FROM providers WHERE true");
         var params = new java.util.HashMap<String, Object>();
         if (city != null) {
             sql.append(" AND lower(city) = lower(:city)");
@@ -93,12 +94,13 @@ class ClassQueries {
         }
         sql.append(" ORDER BY id LIMIT :limit");
         params.put("limit", page.fetchSize());
-        List<ProviderResponse> rows = jdbc.sql(sql.toString()).params(params).query(ClassQueries::toProvider).list();
+        List<ProviderResponse> rows = jdbc.sql(sql.toString()).params(params).query(ClassQueries::toProvider).list()
+                .stream().map(Versioned::value).toList();
         return CursorPage.of(rows, page, row -> Cursor.ofId(row.id()));
     }
 
-    Optional<ProviderResponse> provider(long id) {
-        return jdbc.sql("SELECT id, name, city, rating_average, rating_count FROM providers WHERE id = :id")
+    Optional<Versioned<ProviderResponse>> provider(long id) {
+        return jdbc.sql("SELECT id, name, city, rating_average, rating_count, version FROM providers WHERE id = :id")
                 .param("id", id).query(ClassQueries::toProvider).optional();
     }
 
@@ -110,17 +112,18 @@ class ClassQueries {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private static ClassResponse toClass(ResultSet rs, int row) throws SQLException {
+    private static Versioned<ClassResponse> toClass(ResultSet rs, int row) throws SQLException {
         int capacity = rs.getInt("capacity");
-        return new ClassResponse(rs.getLong("id"), rs.getString("title"), ClassType.valueOf(rs.getString("type")),
+        return new Versioned<>(new ClassResponse(rs.getLong("id"), rs.getString("title"),
+                ClassType.valueOf(rs.getString("type")),
                 new ClassResponse.ProviderRef(rs.getLong("provider_id"), rs.getString("provider_name")),
                 instant(rs, "datetime"), rs.getInt("duration_minutes"), capacity, capacity - rs.getInt("booked_count"),
                 rs.getString("city"), rs.getBigDecimal("rating_average"), rs.getLong("rating_count"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at")), rs.getLong("version"));
     }
 
-    private static ProviderResponse toProvider(ResultSet rs, int row) throws SQLException {
-        return new ProviderResponse(rs.getLong("id"), rs.getString("name"), rs.getString("city"),
-                rs.getBigDecimal("rating_average"), rs.getLong("rating_count"));
+    private static Versioned<ProviderResponse> toProvider(ResultSet rs, int row) throws SQLException {
+        return new Versioned<>(new ProviderResponse(rs.getLong("id"), rs.getString("name"), rs.getString("city"),
+                rs.getBigDecimal("rating_average"), rs.getLong("rating_count")), rs.getLong("version"));
     }
 }

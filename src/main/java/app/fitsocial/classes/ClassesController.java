@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.versions.Versioned;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.InvalidRequestException;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.VersionTagged;
 
 @RestController
 @RequestMapping("/api/v1/classes")
@@ -72,7 +74,8 @@ class ClassesController {
     }
 
     @GetMapping("/{id}")
-    ClassResponse get(@PathVariable long id) {
+    @VersionTagged("class:{id}")
+    Versioned<ClassResponse> get(@PathVariable long id) {
         return classes.find(id).orElseThrow(() -> new ResourceNotFoundException("Class", id));
     }
 
@@ -80,6 +83,6 @@ class ClassesController {
     ResponseEntity<ClassResponse> create(CurrentUser me, @Valid @RequestBody NewClassRequest request) {
         long id = publisher.publish(me, request);
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(location).body(queries.find(id).orElseThrow());
+        return ResponseEntity.created(location).body(queries.find(id).orElseThrow().value());
     }
 }

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.fitsocial.platform.versions.Versioned;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.VersionTagged;
 
 @RestController
 @RequestMapping("/api/v1/providers")
@@ -30,7 +32,8 @@ class ProvidersController {
     }
 
     @GetMapping("/{id}")
-    ProviderResponse get(@PathVariable long id) {
+    @VersionTagged("provider:{id}")
+    Versioned<ProviderResponse> get(@PathVariable long id) {
         return queries.provider(id).orElseThrow(() -> new ResourceNotFoundException("Provider", id));
     }
 }

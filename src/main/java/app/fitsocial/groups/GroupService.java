@@ -16,10 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 import app.fitsocial.identity.PublicProfile;
 import app.fitsocial.identity.UserDirectory;
 import app.fitsocial.platform.persistence.LikePattern;
+import app.fitsocial.platform.versions.Versioned;
+import app.fitsocial.platform.versions.Versions;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 /**
  * Groups and membership. {@code members_count} is maintained with each join and leave;
@@ -29,18 +32,20 @@ import app.fitsocial.platform.web.ResourceNotFoundException;
 class GroupService {
 
     private static final String COLUMNS = """
-            SELECT g.id, g.name, g.description, g.owner_id, g.members_count, g.created_at,
+            SELECT g.id, g.name, g.description, g.owner_id, g.members_count, g.created_at, g.version,
                    EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = :viewer) AS joined
             FROM groups g""";
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
+    private final Versions versions;
 
-    GroupService(JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events) {
+    GroupService(JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events, Versions versions) {
         this.jdbc = jdbc;
         this.users = users;
         this.events = events;
+        this.versions = versions;
     }
 
     @Transactional
@@ -50,13 +55,14 @@ class GroupService {
                         : description.strip())
                 .param("owner", ownerId).query(Long.class).single();
         join(id, ownerId);
-        return find(id, ownerId);
+        return find(id, ownerId).value();
     }
 
+    /** The group as the viewer sees it, at the version of its row ({@code group:<id>}: members and joins). */
     @Transactional(readOnly = true)
-    GroupResponse find(long groupId, long viewerId) {
+    Versioned<GroupResponse> find(long groupId, long viewerId) {
         return jdbc.sql(COLUMNS + " WHERE g.id = :id").param("id", groupId).param("viewer", viewerId)
-                .query(GroupService::toGroup).optional()
+                .query((rs, row) -> new Versioned<>(toGroup(rs, row), rs.getLong("version"))).optional()
                 .orElseThrow(() -> new ResourceNotFoundException("Group", groupId));
     }
 
@@ -89,20 +95,30 @@ class GroupService {
                 INSERT INTO group_members (group_id, user_id) VALUES (:g, :u)
                 ON CONFLICT (group_id, user_id) DO NOTHING""").param("g", groupId).param("u", userId).update();
         if (added == 1) {
-            jdbc.sql("UPDATE groups SET members_count = members_count + 1 WHERE id = :g").param("g", groupId).update();
+            countMember(groupId, 1);
             events.publishEvent(new GroupJoined(groupId, userId));
         }
     }
 
     @Transactional
-    void leave(long groupId, long userId) {
+    void leave(long groupId, long userId, WritePreconditions preconditions) {
         requireGroup(groupId);
+        boolean member = jdbc.sql("SELECT id FROM group_members WHERE group_id = :g AND user_id = :u FOR UPDATE")
+                .param("g", groupId).param("u", userId).query(Long.class).optional().isPresent();
+        preconditions.checkExists(member);
         int removed = jdbc.sql("DELETE FROM group_members WHERE group_id = :g AND user_id = :u")
                 .param("g", groupId).param("u", userId).update();
         if (removed == 1) {
-            jdbc.sql("UPDATE groups SET members_count = members_count - 1 WHERE id = :g").param("g", groupId).update();
+            countMember(groupId, -1);
             events.publishEvent(new GroupLeft(groupId, userId));
         }
+    }
+
+    /** Changes the members count; a new version of the group (its count, and joinedByMe of the member). */
+    private void countMember(long groupId, int delta) {
+        versions.changed("group:" + groupId, jdbc.sql("""
+                UPDATE groups SET members_count = members_count + :delta, version = version + 1 WHERE id = :g
+                RETURNING version""").param("delta", delta).param("g", groupId).query(Long.class).single());
     }
 
     /** Members in the order they joined: one statement for the page, one for their profiles. */

@@ -21,8 +21,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import app.fitsocial.identity.PublicProfile;
 import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.versions.Versioned;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.conditional.VersionTagged;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 @RestController
 @RequestMapping("/api/v1/groups")
@@ -53,7 +56,8 @@ class GroupsController {
     }
 
     @GetMapping("/{id}")
-    GroupResponse get(CurrentUser me, @PathVariable long id) {
+    @VersionTagged("group:{id}")
+    Versioned<GroupResponse> get(CurrentUser me, @PathVariable long id) {
         return groups.find(id, me.id());
     }
 
@@ -65,8 +69,8 @@ class GroupsController {
 
     @DeleteMapping("/{id}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void leave(CurrentUser me, @PathVariable long id) {
-        groups.leave(id, me.id());
+    void leave(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
+        groups.leave(id, me.id(), preconditions);
     }
 
     @GetMapping("/{id}/members")

@@ -4,37 +4,37 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Identity's API for other modules: existence and display names of users, in batches. */
 @Service
-@Transactional(readOnly = true)
 public class UserDirectory {
 
     private final UserRepository users;
+    private final PublicProfiles profiles;
 
-    UserDirectory(UserRepository users) {
+    UserDirectory(UserRepository users, PublicProfiles profiles) {
         this.users = users;
+        this.profiles = profiles;
     }
 
+    /** Whether the user exists (answered from the cached public profiles). */
     public boolean exists(long userId) {
-        return users.existsById(userId);
+        return profiles.of(userId) != null;
     }
 
-    /** Public profiles of the given users in one query; ids of unknown users are absent from the map. */
+    /**
+     * Public profiles of the given users, current (from the {@code user-profiles} cache, checked
+     * against the users' versions; the rest in one query); ids of unknown users are absent.
+     */
     public Map<Long, PublicProfile> publicProfiles(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return Map.of();
-        }
-        return users.findByIdIn(Set.copyOf(userIds)).stream()
-                .collect(Collectors.toMap(User::id, PublicProfile::from));
+        return userIds.isEmpty() ? Map.of() : profiles.of(userIds);
     }
 
     /** Those of the given users who have at least {@code threshold} followers, in one query. */
+    @Transactional(readOnly = true)
     public Set<Long> withFollowersAtLeast(Collection<Long> userIds, long threshold) {
         if (userIds.isEmpty()) {
             return Set.of();
@@ -42,6 +42,7 @@ public class UserDirectory {
         return Set.copyOf(users.findIdsWithFollowersAtLeast(Set.copyOf(userIds), threshold));
     }
 
+    @Transactional(readOnly = true)
     public java.util.Optional<PartnerProfile> partnerProfile(long userId) {
         return users.findById(userId).map(PartnerProfile::from);
     }
@@ -51,6 +52,7 @@ public class UserDirectory {
      * within {@code radiusKm} (a bounding box on the location index) when the user has a location,
      * else people in the same city, else people sharing an interest.
      */
+    @Transactional(readOnly = true)
     public List<PartnerProfile> partnerCandidates(PartnerProfile seeker, double radiusKm, int limit) {
         List<User> found;
         if (seeker.latitude() != null && seeker.longitude() != null) {
@@ -71,12 +73,13 @@ public class UserDirectory {
         return found.stream().map(PartnerProfile::from).toList();
     }
 
-    /** Summaries of the given users in one query; ids of unknown users are absent from the map. */
+    /**
+     * Summaries of the given users (id and current display name), as {@link #publicProfiles} reads
+     * them; ids of unknown users are absent from the map.
+     */
     public Map<Long, UserSummary> summaries(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return Map.of();
-        }
-        return users.findSummaries(Set.copyOf(userIds)).stream()
-                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+        Map<Long, UserSummary> summaries = new java.util.HashMap<>();
+        publicProfiles(userIds).forEach((id, profile) -> summaries.put(id, new UserSummary(id, profile.displayName())));
+        return summaries;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -54,16 +53,6 @@ interface UserRepository extends Repository<User, Long> {
     @Query("SELECT u.id FROM User u WHERE u.id IN :ids AND u.followersCount >= :threshold")
     List<Long> findIdsWithFollowersAtLeast(@Param("ids") Collection<Long> ids, @Param("threshold") long threshold);
 
-    @Modifying
-    @Query(value = """
-            UPDATE users SET following_count = following_count + :delta WHERE id = :follower
-            """, nativeQuery = true)
-    int adjustFollowing(@Param("follower") long followerId, @Param("delta") int delta);
-
-    @Modifying
-    @Query(value = "UPDATE users SET followers_count = followers_count + :delta WHERE id = :followee", nativeQuery = true)
-    int adjustFollowers(@Param("followee") long followeeId, @Param("delta") int delta);
-
     @Query(value = """
             SELECT * FROM users
             WHERE latitude BETWEEN :minLat AND :maxLat AND longitude BETWEEN :minLon AND :maxLon
@@ -81,7 +70,4 @@ interface UserRepository extends Repository<User, Long> {
             nativeQuery = true)
     List<User> findSharingInterests(@Param("interests") String[] interests, @Param("self") long self,
             @Param("limit") int limit);
-
-    @Query("SELECT new app.fitsocial.identity.UserSummary(u.id, u.displayName) FROM User u WHERE u.id IN :ids")
-    List<UserSummary> findSummaries(@Param("ids") Collection<Long> ids);
 }

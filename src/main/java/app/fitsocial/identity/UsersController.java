@@ -18,11 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.fitsocial.platform.persistence.LikePattern;
 import app.fitsocial.platform.security.CurrentUser;
+import app.fitsocial.platform.versions.Versioned;
+import app.fitsocial.platform.versions.Versions;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
-import app.fitsocial.platform.web.conditional.IfMatch;
+import app.fitsocial.platform.web.conditional.VersionTagged;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -31,34 +34,46 @@ class UsersController {
     private final UserRepository users;
     private final PublicProfiles profiles;
     private final ApplicationEventPublisher events;
+    private final Versions versions;
     private final Clock clock;
 
-    UsersController(UserRepository users, PublicProfiles profiles, ApplicationEventPublisher events, Clock clock) {
+    UsersController(UserRepository users, PublicProfiles profiles, ApplicationEventPublisher events, Versions versions,
+            Clock clock) {
         this.users = users;
         this.profiles = profiles;
         this.events = events;
+        this.versions = versions;
         this.clock = clock;
     }
 
     @GetMapping("/me")
-    UserProfileResponse me(CurrentUser me) {
-        return UserProfileResponse.from(load(me.id()));
+    @VersionTagged("user:{me}")
+    Versioned<UserProfileResponse> me(CurrentUser me) {
+        User user = load(me.id());
+        return new Versioned<>(UserProfileResponse.from(user), user.version());
     }
 
     @PatchMapping("/me")
     @Transactional
-    UserProfileResponse updateMe(CurrentUser me, @Valid @RequestBody ProfileChanges changes, IfMatch ifMatch) {
+    UserProfileResponse updateMe(CurrentUser me, @Valid @RequestBody ProfileChanges changes,
+            WritePreconditions preconditions) {
         User user = users.findByIdForUpdate(me.id()).orElseThrow(() -> new ResourceNotFoundException("User", me.id()));
-        ifMatch.check(UserProfileResponse.from(user));
+        preconditions.checkVersion(PublicProfiles.resource(user.id()), user.version());
         user.update(changes, clock.instant());
-        profiles.changed(user.id());
-        events.publishEvent(new ProfileChanged(user.id()));
-        return UserProfileResponse.from(users.saveAndFlush(user));
+        User saved = users.saveAndFlush(user);
+        versions.changed(PublicProfiles.resource(saved.id()), saved.version());
+        events.publishEvent(new ProfileChanged(saved.id()));
+        return UserProfileResponse.from(saved);
     }
 
     @GetMapping("/{id}")
-    PublicProfile profile(@PathVariable long id) {
-        return profiles.of(id);
+    @VersionTagged("user:{id}")
+    Versioned<PublicProfile> profile(@PathVariable long id) {
+        Versioned<PublicProfile> profile = profiles.of(id);
+        if (profile == null) {
+            throw new ResourceNotFoundException("User", id);
+        }
+        return profile;
     }
 
     /** Users whose display name starts with {@code q} (case-insensitive), in name order. */

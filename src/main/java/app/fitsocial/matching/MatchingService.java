@@ -6,22 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
 
 import app.fitsocial.classes.ClassCatalog;
 import app.fitsocial.identity.PartnerProfile;
-import app.fitsocial.identity.ProfileChanged;
 import app.fitsocial.identity.UserDirectory;
-import app.fitsocial.platform.cache.CacheService;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
 import app.fitsocial.social.FollowGraph;
-import app.fitsocial.social.UserFollowed;
-import app.fitsocial.social.UserUnfollowed;
 
 /**
  * Workout-partner suggestions: candidates come through an index (nearby, same city or a shared
@@ -32,51 +26,29 @@ import app.fitsocial.social.UserUnfollowed;
 @Service
 class MatchingService {
 
-    static final String CACHE = "matches";
-    private static final ParameterizedTypeReference<List<MatchResponse>> RANKING = new ParameterizedTypeReference<>() {
-    };
-
     private final UserDirectory users;
     private final FollowGraph follows;
     private final ClassCatalog classes;
     private final MatchingSettings settings;
-    private final CacheService cache;
+    private final MatchRankings rankings;
 
     MatchingService(UserDirectory users, FollowGraph follows, ClassCatalog classes,
-            MatchingSettings settings, CacheService cache) {
-        this.cache = cache;
+            MatchingSettings settings, MatchRankings rankings) {
+        this.rankings = rankings;
         this.users = users;
         this.follows = follows;
         this.classes = classes;
         this.settings = settings;
     }
 
-    /**
-     * A page of the user's ranked matches. The ranking is cached per user ({@code matches}, 1 h)
-     * and dropped when the user edits their profile or follows or unfollows someone.
-     */
+    /** A page of the user's ranked matches; the ranking comes from {@link MatchRankings}. */
     CursorPage<MatchResponse> matches(long userId, PageQuery page) {
-        List<MatchResponse> ranked = cache.getOrLoad(CACHE, Long.toString(userId), RANKING.getType(),
+        List<MatchResponse> ranked = rankings.of(userId,
                 () -> ranked(userId).stream().map(MatchingService::response).toList());
         int from = page.cursor() == null ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, Cursor.decodeId(page.cursor())));
         List<MatchResponse> rest = ranked.subList(Math.min(from, ranked.size()), ranked.size());
         List<MatchResponse> slice = rest.subList(0, Math.min(rest.size(), page.fetchSize()));
         return CursorPage.of(slice, page, s -> Cursor.ofId(from + page.limit()));
-    }
-
-    @EventListener
-    void on(ProfileChanged event) {
-        cache.invalidate(CACHE, Long.toString(event.userId()));
-    }
-
-    @EventListener
-    void on(UserFollowed event) {
-        cache.invalidate(CACHE, Long.toString(event.followerId()));
-    }
-
-    @EventListener
-    void on(UserUnfollowed event) {
-        cache.invalidate(CACHE, Long.toString(event.followerId()));
     }
 
     List<PartnerScorer.Scored> ranked(long userId) {

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.fitsocial.classes.ClassCatalog;
-import app.fitsocial.platform.cache.CacheService;
+import app.fitsocial.platform.versions.Versioned;
+import app.fitsocial.platform.versions.Versions;
 
 /**
  * The {@code rating_aggregates} table. Review writes only mark their class and provider as
@@ -29,23 +30,20 @@ class RatingAggregates {
     enum Subject {
         CLASS, PROVIDER;
 
-        /** The key of the subject's rating in the {@link #CACHE} cache. */
-        String keyOf(long id) {
-            return name() + ":" + id;
+        /** The version name of the subject's rating ({@code rating:class:7}), raised by each recomputation. */
+        String resourceOf(long id) {
+            return "rating:" + name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
         }
     }
 
-    /** The cache of rating aggregates, dropped whenever they are recomputed. */
-    static final String CACHE = "ratings";
-
     private final JdbcClient jdbc;
     private final ClassCatalog catalog;
-    private final CacheService cache;
+    private final Versions versions;
 
-    RatingAggregates(JdbcClient jdbc, ClassCatalog catalog, CacheService cache) {
-        this.cache = cache;
+    RatingAggregates(JdbcClient jdbc, ClassCatalog catalog, Versions versions) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.versions = versions;
     }
 
     /** Notes that the reviews of a class (and so of its provider) changed, inside the review's transaction. */
@@ -77,53 +75,53 @@ class RatingAggregates {
                     SELECT c.subject_type, c.subject_id, r.rating
                     FROM changed c JOIN reviews r ON c.subject_type = 'PROVIDER' AND r.provider_id = c.subject_id)
                 INSERT INTO rating_aggregates (subject_type, subject_id, average, count,
-                                               count_1, count_2, count_3, count_4, count_5, computed_at)
+                                               count_1, count_2, count_3, count_4, count_5, computed_at, version)
                 SELECT c.subject_type, c.subject_id, round(avg(r.rating), 2), count(r.rating),
                        count(*) FILTER (WHERE r.rating = 1), count(*) FILTER (WHERE r.rating = 2),
                        count(*) FILTER (WHERE r.rating = 3), count(*) FILTER (WHERE r.rating = 4),
-                       count(*) FILTER (WHERE r.rating = 5), now()
+                       count(*) FILTER (WHERE r.rating = 5), now(), 1
                 FROM changed c LEFT JOIN rated r ON r.subject_type = c.subject_type AND r.subject_id = c.subject_id
                 GROUP BY c.subject_type, c.subject_id
                 ON CONFLICT (subject_type, subject_id) DO UPDATE SET
                     average = EXCLUDED.average, count = EXCLUDED.count,
                     count_1 = EXCLUDED.count_1, count_2 = EXCLUDED.count_2, count_3 = EXCLUDED.count_3,
-                    count_4 = EXCLUDED.count_4, count_5 = EXCLUDED.count_5, computed_at = EXCLUDED.computed_at
-                RETURNING subject_type, subject_id, average, count""")
+                    count_4 = EXCLUDED.count_4, count_5 = EXCLUDED.count_5, computed_at = EXCLUDED.computed_at,
+                    version = rating_aggregates.version + 1
+                RETURNING subject_type, subject_id, average, count, version""")
                 .query((rs, row) -> new Recomputed(Subject.valueOf(rs.getString("subject_type")), rs.getLong("subject_id"),
-                        rs.getBigDecimal("average"), rs.getLong("count")))
+                        rs.getBigDecimal("average"), rs.getLong("count"), rs.getLong("version")))
                 .list();
         Map<Long, ClassCatalog.Rating> classes = new LinkedHashMap<>();
         Map<Long, ClassCatalog.Rating> providers = new LinkedHashMap<>();
-        List<String> keys = new java.util.ArrayList<>(recomputed.size());
         for (Recomputed aggregate : recomputed) {
             var rating = new ClassCatalog.Rating(aggregate.average(), aggregate.count());
             (aggregate.subject() == Subject.CLASS ? classes : providers).put(aggregate.id(), rating);
-            keys.add(aggregate.subject().keyOf(aggregate.id()));
+            versions.changed(aggregate.subject().resourceOf(aggregate.id()), aggregate.version());
         }
-        // dropped after the commit, in bulk: the next read loads the recomputed aggregate
-        cache.invalidateAll(CACHE, keys);
         catalog.recordClassRatings(classes);
         catalog.recordProviderRatings(providers);
         return recomputed.size();
     }
 
-    private record Recomputed(Subject subject, long id, @org.jspecify.annotations.Nullable BigDecimal average, long count) {
+    private record Recomputed(Subject subject, long id, @org.jspecify.annotations.Nullable BigDecimal average, long count,
+            long version) {
     }
 
+    /** The subject's aggregate at its version; unrated (version 0) while it has none. */
     @Transactional(readOnly = true)
-    Optional<RatingResponse> find(Subject subject, long subjectId) {
+    Optional<Versioned<RatingResponse>> find(Subject subject, long subjectId) {
         return jdbc.sql("SELECT * FROM rating_aggregates WHERE subject_type = :type AND subject_id = :id")
                 .param("type", subject.name()).param("id", subjectId)
                 .query(RatingAggregates::toRating).optional();
     }
 
-    private static RatingResponse toRating(ResultSet rs, int row) throws SQLException {
+    private static Versioned<RatingResponse> toRating(ResultSet rs, int row) throws SQLException {
         Map<String, Long> distribution = new LinkedHashMap<>();
         for (int stars = 1; stars <= 5; stars++) {
             distribution.put(Integer.toString(stars), rs.getLong("count_" + stars));
         }
         BigDecimal average = rs.getBigDecimal("average");
-        return new RatingResponse(average, rs.getLong("count"), distribution,
-                rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+        return new Versioned<>(new RatingResponse(average, rs.getLong("count"), distribution,
+                rs.getObject("computed_at", OffsetDateTime.class).toInstant()), rs.getLong("version"));
     }
 }

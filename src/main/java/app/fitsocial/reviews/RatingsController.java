@@ -4,43 +4,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.fitsocial.classes.ClassCatalog;
-import app.fitsocial.platform.cache.CacheService;
-import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.versions.Versioned;
+import app.fitsocial.platform.web.conditional.VersionTagged;
 
 /** Ratings of classes and providers, read from the precomputed aggregates. */
 @RestController
 class RatingsController {
 
-    private final RatingAggregates aggregates;
-    private final ClassCatalog catalog;
-    private final CacheService cache;
+    private final RatingCache ratings;
 
-    RatingsController(RatingAggregates aggregates, ClassCatalog catalog, CacheService cache) {
-        this.aggregates = aggregates;
-        this.catalog = catalog;
-        this.cache = cache;
+    RatingsController(RatingCache ratings) {
+        this.ratings = ratings;
     }
 
     @GetMapping("/api/v1/classes/{id}/rating")
-    RatingResponse classRating(@PathVariable long id) {
-        return cache.getOrLoad(RatingAggregates.CACHE, RatingAggregates.Subject.CLASS.keyOf(id), RatingResponse.class,
-                () -> aggregates.find(RatingAggregates.Subject.CLASS, id).orElseGet(() -> {
-                    if (catalog.findClass(id).isEmpty()) {
-                        throw new ResourceNotFoundException("Class", id);
-                    }
-                    return RatingResponse.unrated();
-                }));
+    @VersionTagged("rating:class:{id}")
+    Versioned<RatingResponse> classRating(@PathVariable long id) {
+        return ratings.of(RatingAggregates.Subject.CLASS, id);
     }
 
     @GetMapping("/api/v1/providers/{id}/rating")
-    RatingResponse providerRating(@PathVariable long id) {
-        return cache.getOrLoad(RatingAggregates.CACHE, RatingAggregates.Subject.PROVIDER.keyOf(id), RatingResponse.class,
-                () -> aggregates.find(RatingAggregates.Subject.PROVIDER, id).orElseGet(() -> {
-                    if (!catalog.providerExists(id)) {
-                        throw new ResourceNotFoundException("Provider", id);
-                    }
-                    return RatingResponse.unrated();
-                }));
+    @VersionTagged("rating:provider:{id}")
+    Versioned<RatingResponse> providerRating(@PathVariable long id) {
+        return ratings.of(RatingAggregates.Subject.PROVIDER, id);
     }
 }

@@ -18,7 +18,7 @@ import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
-import app.fitsocial.platform.web.conditional.IfMatch;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 /** Writing and listing reviews; every write marks its class and provider for the rating aggregation job. */
 @Service
@@ -62,13 +62,14 @@ class ReviewService {
     }
 
     @Transactional
-    ReviewResponse update(long userId, long reviewId, int rating, @Nullable String text, IfMatch ifMatch) {
+    ReviewResponse update(long userId, long reviewId, int rating, @Nullable String text,
+            WritePreconditions preconditions) {
         Review review = reviews.findByIdForUpdate(reviewId)
                 .orElseThrow(() -> new ResourceNotFoundException("Review", reviewId));
         if (!review.isWrittenBy(userId)) {
             throw new ReviewExceptions.NotAuthor(reviewId);
         }
-        ifMatch.check(withAuthor(review));
+        preconditions.checkContent(withAuthor(review));
         review.revise(rating, clean(text), clock.instant());
         review = reviews.saveAndFlush(review);
         aggregates.markChanged(review.classId(), review.providerId());
@@ -76,8 +77,13 @@ class ReviewService {
     }
 
     @Transactional
-    void delete(long userId, long reviewId) {
-        Review review = ownReview(userId, reviewId);
+    void delete(long userId, long reviewId, WritePreconditions preconditions) {
+        Review review = reviews.findByIdForUpdate(reviewId)
+                .orElseThrow(() -> new ResourceNotFoundException("Review", reviewId));
+        if (!review.isWrittenBy(userId)) {
+            throw new ReviewExceptions.NotAuthor(reviewId);
+        }
+        preconditions.checkContent(withAuthor(review));
         reviews.delete(review);
         reviews.flush();
         aggregates.markChanged(review.classId(), review.providerId());
@@ -115,14 +121,6 @@ class ReviewService {
             Map<Long, UserSummary> authors = directory.summaries(kept.stream().map(Review::userId).toList());
             return kept.stream().map(review -> ReviewResponse.from(review, authorOf(authors, review))).toList();
         });
-    }
-
-    private Review ownReview(long userId, long reviewId) {
-        Review review = reviews.findById(reviewId).orElseThrow(() -> new ResourceNotFoundException("Review", reviewId));
-        if (!review.isWrittenBy(userId)) {
-            throw new ReviewExceptions.NotAuthor(reviewId);
-        }
-        return review;
     }
 
     private ReviewResponse withAuthor(Review review) {

@@ -27,7 +27,7 @@ import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.InvalidRequestException;
 import app.fitsocial.platform.web.PageLimit;
 import app.fitsocial.platform.web.PageQuery;
-import app.fitsocial.platform.web.conditional.IfMatch;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 @RestController
 @RequestMapping("/api/v1/reviews")
@@ -61,14 +61,14 @@ class ReviewsController {
 
     @PutMapping("/{id}")
     ReviewResponse update(CurrentUser me, @PathVariable long id, @Valid @RequestBody ReviewChanges changes,
-            IfMatch ifMatch) {
-        return reviews.update(me.id(), id, changes.rating(), changes.text(), ifMatch);
+            WritePreconditions preconditions) {
+        return reviews.update(me.id(), id, changes.rating(), changes.text(), preconditions);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(CurrentUser me, @PathVariable long id) {
-        reviews.delete(me.id(), id);
+    void delete(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
+        reviews.delete(me.id(), id, preconditions);
     }
 
     /** Reviews of exactly one class ({@code classId}) or one provider ({@code providerId}), newest first. */

@@ -28,6 +28,8 @@ import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageLimit;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
+import app.fitsocial.platform.web.fields.FieldSelection;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -58,12 +60,12 @@ class ActivityController {
         long id = activities.post(me.id(), new ActivityService.NewActivity(request.type(), request.text(),
                 request.classId(), request.groupId(), request.durationMinutes()));
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(location).body(get(me, id));
+        return ResponseEntity.created(location).body(get(me, id, FieldSelection.ALL));
     }
 
     @GetMapping("/social/activity/{id}")
-    ActivityResponse get(CurrentUser me, @PathVariable long id) {
-        ActivityResponse activity = queries.find(id, me.id());
+    ActivityResponse get(CurrentUser me, @PathVariable long id, FieldSelection fields) {
+        ActivityResponse activity = queries.find(id, me.id(), fields);
         if (activity == null) {
             throw new ResourceNotFoundException("Activity", id);
         }
@@ -72,8 +74,8 @@ class ActivityController {
 
     @DeleteMapping("/social/activity/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(CurrentUser me, @PathVariable long id) {
-        activities.delete(me.id(), id);
+    void delete(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
+        activities.delete(me.id(), id, preconditions);
     }
 
     @PostMapping("/social/activity/{id}/likes")
@@ -84,8 +86,8 @@ class ActivityController {
 
     @DeleteMapping("/social/activity/{id}/likes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unlike(CurrentUser me, @PathVariable long id) {
-        activities.unlike(me.id(), id);
+    void unlike(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
+        activities.unlike(me.id(), id, preconditions);
     }
 
     @PostMapping("/social/activity/{id}/comments")
@@ -106,18 +108,20 @@ class ActivityController {
     }
 
     @GetMapping("/users/{id}/activity")
-    CursorPage<ActivityResponse> byUser(CurrentUser me, @PathVariable long id, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
+    CursorPage<ActivityResponse> byUser(CurrentUser me, @PathVariable long id,
+            @PageLimit(PageLimit.Size.HEAVY) PageQuery page, FieldSelection fields) {
         if (!users.exists(id)) {
             throw new ResourceNotFoundException("User", id);
         }
-        return queries.byAuthor(id, me.id(), page);
+        return queries.byAuthor(id, me.id(), page, fields);
     }
 
     @GetMapping("/groups/{id}/activity")
-    CursorPage<ActivityResponse> byGroup(CurrentUser me, @PathVariable long id, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
+    CursorPage<ActivityResponse> byGroup(CurrentUser me, @PathVariable long id,
+            @PageLimit(PageLimit.Size.HEAVY) PageQuery page, FieldSelection fields) {
         if (!groups.exists(id)) {
             throw new ResourceNotFoundException("Group", id);
         }
-        return queries.byGroup(id, me.id(), page);
+        return queries.byGroup(id, me.id(), page, fields);
     }
 }

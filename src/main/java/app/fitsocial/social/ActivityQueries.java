@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,13 +23,15 @@ import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.fields.FieldSelection;
 
 /**
- * Reads activities. Any page costs three statements whatever its size: the activities, their
- * authors (one {@code IN} query) and which of them the viewer liked (one {@code IN} query); the
- * last two are skipped when {@code ?fields=} leaves out {@code author} or {@code likedByMe}.
- * Lists are newest first, keyset-paginated on the id.
+ * Reads activities. Any page costs at most three statements whatever its size: the activities
+ * (or, for a feed or a single activity, the {@link ActivityCache} entries not cached), their
+ * authors (from the cached public profiles, the missing ones in one {@code IN} query) and which of
+ * them the viewer liked (one {@code IN} query); the last two are skipped when {@code ?fields=}
+ * leaves out {@code author} or {@code likedByMe}. Lists are newest first, keyset-paginated on the id.
+ * Reads of cached activities open no transaction, so when everything is cached they take no
+ * database connection.
  */
 @Component
-@Transactional(readOnly = true)
 class ActivityQueries {
 
     private static final String COLUMNS = """
@@ -39,35 +40,32 @@ class ActivityQueries {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final ActivityCache cache;
 
-    ActivityQueries(JdbcClient jdbc, UserDirectory users) {
+    ActivityQueries(JdbcClient jdbc, UserDirectory users, ActivityCache cache) {
         this.jdbc = jdbc;
         this.users = users;
+        this.cache = cache;
     }
 
-    private record Row(long id, long authorId, ActivityType type, @Nullable String text, @Nullable Long classId,
-            @Nullable Long groupId, @Nullable Integer durationMinutes, long likesCount, long commentsCount,
-            java.time.Instant createdAt) {
+    @Transactional(readOnly = true)
+    CursorPage<ActivityResponse> byAuthor(long authorId, long viewerId, PageQuery page, FieldSelection fields) {
+        return listWhere("author_id = :key", authorId, viewerId, page, fields);
     }
 
-    CursorPage<ActivityResponse> byAuthor(long authorId, long viewerId, PageQuery page) {
-        return listWhere("author_id = :key", authorId, viewerId, page);
-    }
-
-    CursorPage<ActivityResponse> byGroup(long groupId, long viewerId, PageQuery page) {
-        return listWhere("group_id = :key", groupId, viewerId, page);
+    @Transactional(readOnly = true)
+    CursorPage<ActivityResponse> byGroup(long groupId, long viewerId, PageQuery page, FieldSelection fields) {
+        return listWhere("group_id = :key", groupId, viewerId, page, fields);
     }
 
     /** The given activities, complete, in the given order; ids that no longer exist are skipped. */
-    List<ActivityResponse> hydrate(List<Long> ids, long viewerId) {
+    List<ActivityResponse> hydrate(List<Long> ids, long viewerId, FieldSelection fields) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Row> rows = new LinkedHashMap<>();
-        jdbc.sql(COLUMNS + " WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
-                .query(ActivityQueries::toRow).list().forEach(row -> rows.put(row.id(), row));
-        List<Row> ordered = ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
-        return complete(ordered, viewerId);
+        Map<Long, ActivityCache.Row> rows = cache.rows(ids);
+        List<ActivityCache.Row> ordered = ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+        return complete(ordered, viewerId, fields);
     }
 
     boolean exists(long id) {
@@ -75,11 +73,12 @@ class ActivityQueries {
                 .query(Boolean.class).single();
     }
 
-    @Nullable ActivityResponse find(long id, long viewerId) {
-        List<ActivityResponse> found = hydrate(List.of(id), viewerId);
+    @Nullable ActivityResponse find(long id, long viewerId, FieldSelection fields) {
+        List<ActivityResponse> found = hydrate(List.of(id), viewerId, fields);
         return found.isEmpty() ? null : found.get(0);
     }
 
+    @Transactional(readOnly = true)
     CursorPage<CommentResponse> comments(long activityId, PageQuery page) {
         record CommentRow(long id, long authorId, String text, java.time.Instant createdAt) {
         }
@@ -99,26 +98,28 @@ class ActivityQueries {
         });
     }
 
-    private CursorPage<ActivityResponse> listWhere(String condition, long key, long viewerId, PageQuery page) {
+    private CursorPage<ActivityResponse> listWhere(String condition, long key, long viewerId, PageQuery page,
+            FieldSelection fields) {
         long before = page.cursor() == null ? Long.MAX_VALUE : Cursor.decodeId(page.cursor());
-        List<Row> rows = jdbc.sql(COLUMNS + " WHERE " + condition + " AND id < :before ORDER BY id DESC LIMIT :limit")
+        List<ActivityCache.Row> rows = jdbc.sql(COLUMNS + " WHERE " + condition + " AND id < :before ORDER BY id DESC LIMIT :limit")
                 .param("key", key).param("before", before).param("limit", page.fetchSize())
                 .query(ActivityQueries::toRow).list();
-        return CursorPage.of(rows, page, r -> Cursor.ofId(r.id())).mapItems(kept -> complete(kept, viewerId));
+        return CursorPage.of(rows, page, r -> Cursor.ofId(r.id())).mapItems(kept -> complete(kept, viewerId, fields));
     }
 
-    private List<ActivityResponse> complete(List<Row> rows, long viewerId) {
+    private List<ActivityResponse> complete(List<ActivityCache.Row> rows, long viewerId, FieldSelection fields) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        // a ?fields= selection without author or likedByMe spares their queries (the fields are dropped anyway)
-        FieldSelection fields = FieldSelection.requested();
+        // a ?fields= selection without author or likedByMe spares their lookups (the fields are dropped anyway)
         Map<Long, UserSummary> authors = fields.includes("author")
-                ? users.summaries(rows.stream().map(Row::authorId).toList())
+                ? users.summaries(rows.stream().map(ActivityCache.Row::authorId).toList())
                 : Map.of();
-        Set<Long> liked = fields.includes("likedByMe") ? likedBy(viewerId, rows.stream().map(Row::id).toList()) : Set.of();
+        Set<Long> liked = fields.includes("likedByMe")
+                ? likedBy(viewerId, rows.stream().map(ActivityCache.Row::id).toList())
+                : Set.of();
         List<ActivityResponse> result = new ArrayList<>(rows.size());
-        for (Row r : rows) {
+        for (ActivityCache.Row r : rows) {
             result.add(new ActivityResponse(r.id(), r.type(), r.text(), r.classId(), r.groupId(), r.durationMinutes(),
                     author(authors, r.authorId()), r.likesCount(), r.commentsCount(), liked.contains(r.id()),
                     r.createdAt()));
@@ -127,6 +128,10 @@ class ActivityQueries {
     }
 
     private Set<Long> likedBy(long viewerId, Collection<Long> activityIds) {
+        Set<Long> liked = cache.likedBy(viewerId);
+        if (liked != null) {
+            return liked;
+        }
         return new HashSet<>(jdbc.sql("SELECT activity_id FROM activity_likes WHERE user_id = :u AND activity_id = ANY(:ids)")
                 .param("u", viewerId).param("ids", activityIds.toArray(Long[]::new)).query(Long.class).list());
     }
@@ -136,8 +141,8 @@ class ActivityQueries {
         return author != null ? author : new UserSummary(id, "");
     }
 
-    private static Row toRow(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getLong("author_id"), ActivityType.valueOf(rs.getString("type")),
+    private static ActivityCache.Row toRow(ResultSet rs, int n) throws SQLException {
+        return new ActivityCache.Row(rs.getLong("id"), rs.getLong("author_id"), ActivityType.valueOf(rs.getString("type")),
                 rs.getString("text"), (Long) rs.getObject("class_id", Long.class),
                 (Long) rs.getObject("group_id", Long.class), (Integer) rs.getObject("duration_minutes", Integer.class),
                 rs.getLong("likes_count"), rs.getLong("comments_count"),

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import app.fitsocial.classes.ClassCatalog;
 import app.fitsocial.groups.GroupDirectory;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
+import app.fitsocial.platform.web.fields.FieldSelection;
 
 /**
  * Posting, deleting, liking and commenting. Likes and comments keep the activity's counters
@@ -21,15 +23,19 @@ class ActivityService {
     private final ClassCatalog classes;
     private final GroupDirectory groups;
     private final ApplicationEventPublisher events;
-    private final FeedPageCache feedPages;
+    private final ActivityCache cache;
+    private final FeedCache feeds;
+    private final ActivityQueries queries;
 
     ActivityService(JdbcClient jdbc, ClassCatalog classes, GroupDirectory groups, ApplicationEventPublisher events,
-            FeedPageCache feedPages) {
-        this.feedPages = feedPages;
+            ActivityCache cache, FeedCache feeds, ActivityQueries queries) {
+        this.feeds = feeds;
         this.jdbc = jdbc;
         this.classes = classes;
         this.groups = groups;
         this.events = events;
+        this.cache = cache;
+        this.queries = queries;
     }
 
     record NewActivity(ActivityType type, @Nullable String text, @Nullable Long classId, @Nullable Long groupId,
@@ -57,17 +63,34 @@ class ActivityService {
                 .param("class", activity.classId()).param("group", activity.groupId())
                 .param("duration", activity.durationMinutes())
                 .query(Long.class).single();
+        feeds.postsChanged(authorId, activity.groupId());
         events.publishEvent(new ActivityPosted(id, authorId, activity.groupId()));
         return id;
     }
 
+    /**
+     * Deletes the caller's own activity, its likes and comments with it (the foreign keys cascade);
+     * its version is raised past the last one, so no cached copy or tag of it survives.
+     */
     @Transactional
-    void delete(long userId, long activityId) {
-        long author = authorOf(activityId);
+    void delete(long userId, long activityId, WritePreconditions preconditions) {
+        record Owned(long author, @Nullable Long group) {
+        }
+        Owned owned = jdbc.sql("SELECT author_id, group_id FROM activities WHERE id = :id FOR UPDATE").param("id", activityId)
+                .query((rs, n) -> new Owned(rs.getLong("author_id"), (Long) rs.getObject("group_id", Long.class))).optional()
+                .orElseThrow(() -> new ResourceNotFoundException("Activity", activityId));
+        long author = owned.author();
         if (author != userId) {
             throw new SocialExceptions.NotAuthor(activityId);
         }
-        jdbc.sql("DELETE FROM activities WHERE id = :id").param("id", activityId).update();
+        ActivityResponse current = queries.find(activityId, userId, FieldSelection.ALL);
+        if (current != null) {
+            preconditions.checkContent(current);
+        }
+        long version = jdbc.sql("DELETE FROM activities WHERE id = :id RETURNING version").param("id", activityId)
+                .query(Long.class).single();
+        cache.changed(activityId, version + 1);
+        feeds.postsChanged(author, owned.group());
         events.publishEvent(new ActivityDeleted(activityId, author));
     }
 
@@ -78,20 +101,30 @@ class ActivityService {
                 INSERT INTO activity_likes (activity_id, user_id) VALUES (:a, :u)
                 ON CONFLICT (activity_id, user_id) DO NOTHING""").param("a", activityId).param("u", userId).update();
         if (added == 1) {
-            jdbc.sql("UPDATE activities SET likes_count = likes_count + 1 WHERE id = :a").param("a", activityId).update();
+            countLike(activityId, 1);
+            cache.likesChanged(userId);
             events.publishEvent(new ActivityLiked(activityId, author, userId));
         }
     }
 
     @Transactional
-    void unlike(long userId, long activityId) {
+    void unlike(long userId, long activityId, WritePreconditions preconditions) {
         authorOf(activityId);
+        boolean liked = jdbc.sql("SELECT user_id FROM activity_likes WHERE activity_id = :a AND user_id = :u FOR UPDATE")
+                .param("a", activityId).param("u", userId).query(Long.class).optional().isPresent();
+        preconditions.checkExists(liked);
         int removed = jdbc.sql("DELETE FROM activity_likes WHERE activity_id = :a AND user_id = :u")
                 .param("a", activityId).param("u", userId).update();
         if (removed == 1) {
-            jdbc.sql("UPDATE activities SET likes_count = likes_count - 1 WHERE id = :a").param("a", activityId).update();
-            feedPages.readerChanged(userId);
+            countLike(activityId, -1);
+            cache.likesChanged(userId);
         }
+    }
+
+    private void countLike(long activityId, int delta) {
+        cache.changed(activityId, jdbc.sql("""
+                UPDATE activities SET likes_count = likes_count + :delta, version = version + 1 WHERE id = :a
+                RETURNING version""").param("delta", delta).param("a", activityId).query(Long.class).single());
     }
 
     /** A stored comment: its id and the time the database gave it. */
@@ -108,7 +141,9 @@ class ActivityService {
                 .query((rs, n) -> new StoredComment(rs.getLong("id"),
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .single();
-        jdbc.sql("UPDATE activities SET comments_count = comments_count + 1 WHERE id = :a").param("a", activityId).update();
+        cache.changed(activityId, jdbc.sql("""
+                UPDATE activities SET comments_count = comments_count + 1, version = version + 1 WHERE id = :a
+                RETURNING version""").param("a", activityId).query(Long.class).single());
         events.publishEvent(new ActivityCommented(activityId, stored.id(), author, userId));
         return stored;
     }

@@ -7,6 +7,7 @@ import app.fitsocial.platform.security.CurrentUser;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageLimit;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.fields.FieldSelection;
 
 @RestController
 class FeedController {
@@ -18,7 +19,8 @@ class FeedController {
     }
 
     @GetMapping("/api/v1/social/feed")
-    CursorPage<ActivityResponse> feed(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
-        return feed.feed(me.id(), page);
+    CursorPage<ActivityResponse> feed(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page,
+            FieldSelection fields) {
+        return feed.feed(me.id(), page, fields);
     }
 }

@@ -8,10 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.fitsocial.identity.UserDirectory;
+import app.fitsocial.platform.persistence.AfterCommit;
 
 /**
  * Keeps precomputed timelines current right after each write commits: a post is pushed to the
@@ -66,16 +65,7 @@ class FeedFanout {
 
     /** Runs the action once the current transaction has committed (at once without one); never after a rollback. */
     private static void afterCommit(String what, Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            guard(what, action);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                guard(what, action);
-            }
-        });
+        AfterCommit.run(() -> guard(what, action));
     }
 
     /** The author, plus their followers unless the author is a celebrity. */

@@ -1,7 +1,9 @@
 package app.fitsocial.social;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,45 +13,48 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import app.fitsocial.groups.GroupDirectory;
 import app.fitsocial.identity.UserDirectory;
 import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.fields.FieldSelection;
 
 /**
  * The home feed: the reader's own activity, that of everyone they follow and of every group they
  * belong to, newest first. See {@code docs/feed.md}.
  * <ul>
  * <li>Ordinary authors' posts come from the reader's precomputed Redis timeline, pushed on write.</li>
- * <li>Posts of celebrities (many followers) and of groups are merged in at read time from
- * PostgreSQL, so a write never fans out to an unbounded audience.</li>
+ * <li>Posts of celebrities (many followers) and of groups are merged in at read time, from the
+ * newest ids of each such source ({@link FeedCache}), so a write never fans out to an unbounded
+ * audience.</li>
  * <li>A missing timeline is rebuilt from PostgreSQL before answering; past the timeline's cap,
  * and whenever Redis fails, the page comes from PostgreSQL alone. The answer is never partial.</li>
+ * <li>A page is put together on every read from parts that are each current (the sources, the
+ * timeline, the activities, the authors' names, the reader's likes), so when they are all cached
+ * it costs no SQL and is still exact.</li>
  * </ul>
  */
 @Service
-@Transactional(readOnly = true)
 class FeedService {
 
     private static final Logger log = LoggerFactory.getLogger(FeedService.class);
 
     private final JdbcClient jdbc;
     private final FeedTimelines timelines;
-    private final FeedPageCache pages;
+    private final FeedCache cache;
     private final ActivityQueries activities;
     private final FollowGraph follows;
     private final UserDirectory users;
     private final GroupDirectory groups;
     private final FeedSettings settings;
 
-    FeedService(JdbcClient jdbc, FeedTimelines timelines, FeedPageCache pages, ActivityQueries activities,
+    FeedService(JdbcClient jdbc, FeedTimelines timelines, FeedCache cache, ActivityQueries activities,
             FollowGraph follows, UserDirectory users, GroupDirectory groups, FeedSettings settings) {
         this.jdbc = jdbc;
-        this.pages = pages;
         this.timelines = timelines;
+        this.cache = cache;
         this.activities = activities;
         this.follows = follows;
         this.users = users;
@@ -57,24 +62,11 @@ class FeedService {
         this.settings = settings;
     }
 
-    /** Where a reader's feed comes from: authors pushed to the timeline, authors and groups merged at read time. */
-    record Sources(List<Long> pushedAuthors, List<Long> celebrities, List<Long> groups) {
-
-        List<Long> allAuthors() {
-            List<Long> all = new ArrayList<>(pushedAuthors);
-            all.addAll(celebrities);
-            return all;
-        }
-    }
-
-    CursorPage<ActivityResponse> feed(long readerId, PageQuery page) {
-        return pages.page(readerId, page, () -> compute(readerId, page));
-    }
-
-    private CursorPage<ActivityResponse> compute(long readerId, PageQuery page) {
+    /** A page of the reader's feed. */
+    CursorPage<ActivityResponse> feed(long readerId, PageQuery page, FieldSelection fields) {
         long before = page.cursor() == null ? Long.MAX_VALUE : Cursor.decodeId(page.cursor());
         int wanted = page.fetchSize();
-        Sources sources = sources(readerId);
+        FeedCache.Sources sources = sources(readerId);
         List<Long> ids;
         List<Long> timeline = timelinePage(readerId, sources, before, wanted);
         if (timeline == null) {
@@ -83,29 +75,88 @@ class FeedService {
         else {
             TreeSet<Long> merged = new TreeSet<>(java.util.Comparator.reverseOrder());
             merged.addAll(timeline);
-            merged.addAll(newest(sources.celebrities(), sources.groups(), before, wanted));
+            merged.addAll(merged(sources, before, wanted));
             ids = merged.stream().limit(wanted).toList();
         }
-        return CursorPage.of(ids, page, Cursor::ofId).mapItems(kept -> activities.hydrate(kept, readerId));
+        return CursorPage.of(ids, page, Cursor::ofId).mapItems(kept -> activities.hydrate(kept, readerId, fields));
     }
 
     /** The feed computed from PostgreSQL alone: the reference the timelines must agree with. */
     List<Long> referenceFeed(long readerId, long before, int count) {
-        Sources sources = sources(readerId);
+        FeedCache.Sources sources = loadSources(readerId);
         return newest(sources.allAuthors(), sources.groups(), before, count);
     }
 
-    Sources sources(long readerId) {
+    FeedCache.Sources sources(long readerId) {
+        return cache.sources(readerId, () -> loadSources(readerId));
+    }
+
+    private FeedCache.Sources loadSources(long readerId) {
         List<Long> following = follows.followingOf(readerId);
         Set<Long> celebrities = users.withFollowersAtLeast(following, settings.celebrityThreshold());
         List<Long> pushed = new ArrayList<>();
         pushed.add(readerId);
         following.stream().filter(id -> !celebrities.contains(id)).forEach(pushed::add);
-        return new Sources(pushed, List.copyOf(celebrities), groups.groupsOf(readerId));
+        return new FeedCache.Sources(pushed, List.copyOf(celebrities), groups.groupsOf(readerId));
+    }
+
+    /**
+     * Up to {@code wanted} ids below {@code before} from the sources merged at read time, from
+     * their cached newest ids; from PostgreSQL when the page reaches below what is kept.
+     */
+    private List<Long> merged(FeedCache.Sources sources, long before, int wanted) {
+        List<String> keys = new ArrayList<>();
+        sources.celebrities().forEach(id -> keys.add(FeedCache.authorSource(id)));
+        sources.groups().forEach(id -> keys.add(FeedCache.groupSource(id)));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Long>> recent = cache.recent(keys, this::loadRecent);
+        TreeSet<Long> merged = new TreeSet<>(java.util.Comparator.reverseOrder());
+        for (List<Long> newest : recent.values()) {
+            int below = 0;
+            for (long id : newest) {
+                if (id < before) {
+                    merged.add(id);
+                    below++;
+                }
+            }
+            if (newest.size() >= FeedCache.RECENT_POSTS && below < wanted) {
+                // this source has more below what is kept
+                return newest(sources.celebrities(), sources.groups(), before, wanted);
+            }
+        }
+        return merged.stream().limit(wanted).toList();
+    }
+
+    /** The newest ids of each source, one statement for the authors and one for the groups. */
+    private Map<String, List<Long>> loadRecent(List<String> keys) {
+        Map<String, List<Long>> recent = new HashMap<>();
+        keys.forEach(key -> recent.put(key, new ArrayList<>()));
+        newestOfEach("author_id", keys, 'a', recent);
+        newestOfEach("group_id", keys, 'g', recent);
+        return recent;
+    }
+
+    /** Adds the newest ids of the sources of one kind (author or group) among {@code keys} to {@code recent}. */
+    private void newestOfEach(String column, List<String> keys, char kind, Map<String, List<Long>> recent) {
+        Long[] sources = keys.stream().filter(k -> k.charAt(0) == kind).map(k -> Long.valueOf(k.substring(1)))
+                .toArray(Long[]::new);
+        if (sources.length == 0) {
+            return;
+        }
+        jdbc.sql("""
+                SELECT s.source, a.id FROM unnest(:sources) AS s(source)
+                CROSS JOIN LATERAL (SELECT id FROM activities WHERE %s = s.source ORDER BY id DESC LIMIT :n) a
+                ORDER BY s.source, a.id DESC""".formatted(column))
+                .param("sources", sources).param("n", FeedCache.RECENT_POSTS)
+                .query(rs -> {
+                    recent.get(String.valueOf(kind) + rs.getLong("source")).add(rs.getLong("id"));
+                });
     }
 
     /** The timeline part of a page, or null when it must come from PostgreSQL alone because Redis failed. */
-    private @Nullable List<Long> timelinePage(long readerId, Sources sources, long before, int wanted) {
+    private @Nullable List<Long> timelinePage(long readerId, FeedCache.Sources sources, long before, int wanted) {
         FeedTimelines.Slice slice;
         try {
             slice = timelines.page(readerId, before, wanted);

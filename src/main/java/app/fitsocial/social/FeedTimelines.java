@@ -19,7 +19,6 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import app.fitsocial.platform.changes.ReadDependencies;
 
 /**
  * Precomputed home timelines in Redis: one sorted set per user of activity ids (score = id, so
@@ -82,8 +81,6 @@ class FeedTimelines {
      * the timeline's idle expiry; null when the user has no timeline (EXPIRE on a missing key says so).
      */
     @Nullable Slice page(long userId, long beforeId, int count) {
-        // a timeline is data too: the request's data versions must be read before it
-        ReadDependencies.beforeRead();
         byte[] key = bytes(key(userId));
         List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
             connection.zSetCommands().zRevRangeByScore(key, 1, beforeId - 1, 0, count);
@@ -99,25 +96,6 @@ class FeedTimelines {
         Collection<String> ids = (Collection<String>) replies.get(0);
         long size = ((Number) replies.get(2)).longValue();
         return new Slice(ids.stream().map(Long::valueOf).toList(), size > settings.timelineSize());
-    }
-
-    /**
-     * What identifies the timeline's current content: its newest id and its size ({@code null}
-     * when the user has no timeline). A push changes the newest id, a removal the size.
-     */
-    @Nullable String head(long userId) {
-        ReadDependencies.beforeRead();
-        byte[] key = bytes(key(userId));
-        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-            connection.zSetCommands().zRevRange(key, 0, 0);
-            connection.zSetCommands().zCard(key);
-            connection.zSetCommands().zAdd(READERS, nowSeconds(), bytes(Long.toString(userId)));
-            return null;
-        });
-        @SuppressWarnings("unchecked")
-        Collection<String> newest = (Collection<String>) replies.get(0);
-        long size = ((Number) replies.get(1)).longValue();
-        return size == 0 || newest.isEmpty() ? null : newest.iterator().next() + "." + size;
     }
 
     /** Replaces a timeline with the given ids (newest first, at most the cap) in one round trip. */

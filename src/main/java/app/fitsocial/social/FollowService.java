@@ -15,6 +15,7 @@ import app.fitsocial.platform.web.Cursor;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
 import app.fitsocial.platform.web.ResourceNotFoundException;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 /**
  * Follow and unfollow, idempotently: only an actual change touches the counters and publishes
@@ -27,12 +28,17 @@ class FollowService {
     private final UserDirectory users;
     private final FollowCounters counters;
     private final ApplicationEventPublisher events;
+    private final FeedCache feeds;
+    private final FeedSettings settings;
 
-    FollowService(JdbcClient jdbc, UserDirectory users, FollowCounters counters, ApplicationEventPublisher events) {
+    FollowService(JdbcClient jdbc, UserDirectory users, FollowCounters counters, ApplicationEventPublisher events,
+            FeedCache feeds, FeedSettings settings) {
         this.jdbc = jdbc;
         this.users = users;
         this.counters = counters;
         this.events = events;
+        this.feeds = feeds;
+        this.settings = settings;
     }
 
     @Transactional
@@ -43,20 +49,40 @@ class FollowService {
                 ON CONFLICT (follower_id, following_id) DO NOTHING""")
                 .param("follower", followerId).param("followee", followeeId).update();
         if (added == 1) {
-            counters.followed(followerId, followeeId);
+            long followers = counters.followed(followerId, followeeId);
+            feeds.sourcesChanged(followerId);
+            if (followers == settings.celebrityThreshold()) {
+                celebrityStatusChanged(followeeId);
+            }
             events.publishEvent(new UserFollowed(followerId, followeeId));
         }
     }
 
     @Transactional
-    void unfollow(long followerId, long followeeId) {
+    void unfollow(long followerId, long followeeId, WritePreconditions preconditions) {
         requireOther(followerId, followeeId);
+        boolean following = jdbc.sql("SELECT id FROM follows WHERE follower_id = :follower AND following_id = :followee FOR UPDATE")
+                .param("follower", followerId).param("followee", followeeId).query(Long.class).optional().isPresent();
+        preconditions.checkExists(following);
         int removed = jdbc.sql("DELETE FROM follows WHERE follower_id = :follower AND following_id = :followee")
                 .param("follower", followerId).param("followee", followeeId).update();
         if (removed == 1) {
-            counters.unfollowed(followerId, followeeId);
+            long followers = counters.unfollowed(followerId, followeeId);
+            feeds.sourcesChanged(followerId);
+            if (followers == settings.celebrityThreshold() - 1) {
+                celebrityStatusChanged(followeeId);
+            }
             events.publishEvent(new UserUnfollowed(followerId, followeeId));
         }
+    }
+
+    /**
+     * An author crossed the celebrity threshold, either way: their posts move between the pushed
+     * timelines and the read-time merge, so every follower's feed sources change.
+     */
+    private void celebrityStatusChanged(long authorId) {
+        jdbc.sql("SELECT follower_id FROM follows WHERE following_id = :u").param("u", authorId)
+                .query(Long.class).list().forEach(feeds::sourcesChanged);
     }
 
     /** Followers (or followed users) newest follow first: one statement for the page, one for the profiles. */

@@ -13,6 +13,7 @@ import app.fitsocial.identity.PublicProfile;
 import app.fitsocial.platform.security.CurrentUser;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 @RestController
 @RequestMapping("/api/v1/users/{id}")
@@ -32,8 +33,8 @@ class FollowsController {
 
     @DeleteMapping("/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unfollow(CurrentUser me, @PathVariable long id) {
-        follows.unfollow(me.id(), id);
+    void unfollow(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
+        follows.unfollow(me.id(), id, preconditions);
     }
 
     @GetMapping("/followers")

@@ -1,48 +1,43 @@
 package app.fitsocial.identity;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import app.fitsocial.ConnectionsPerThread;
 import app.fitsocial.IntegrationTestSupport;
-import app.fitsocial.platform.changes.ReadDependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hit in the profile cache answers before any transaction begins: the request takes no
- * database connection, which is what keeps the pool free for the requests that need it. The
- * step a request runs before its first connection ({@link ReadDependencies}) tells whether one
- * was taken.
+ * A cache hit answers before any transaction begins: it takes no database connection, which is
+ * what keeps the pool free for the requests that need it.
  */
 class CachedReadsTakeNoConnectionIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     private PublicProfiles profiles;
 
+    @Autowired
+    private UserDirectory directory;
+
     @Test
     void aProfileCacheHitTakesNoConnection() {
         TestUser user = newUser();
-        AtomicInteger connections = new AtomicInteger();
+        TestUser other = newUser();
 
-        ReadDependencies.start(connections::incrementAndGet);
-        try {
-            profiles.of(user.id());
-        }
-        finally {
-            ReadDependencies.stop();
-        }
-        assertThat(connections).as("the miss reads PostgreSQL").hasValue(1);
+        ConnectionsPerThread.reset();
+        assertThat(profiles.of(user.id())).isNotNull();
+        assertThat(ConnectionsPerThread.taken()).as("the miss reads PostgreSQL").isEqualTo(1);
 
-        connections.set(0);
-        ReadDependencies.start(connections::incrementAndGet);
-        try {
-            assertThat(profiles.of(user.id())).isNotNull();
-        }
-        finally {
-            ReadDependencies.stop();
-        }
-        assertThat(connections).as("the hit takes no connection").hasValue(0);
+        ConnectionsPerThread.reset();
+        assertThat(profiles.of(user.id())).isNotNull();
+        assertThat(directory.summaries(List.of(user.id()))).containsKey(user.id());
+        assertThat(ConnectionsPerThread.taken()).as("hits take no connection").isZero();
+
+        ConnectionsPerThread.reset();
+        assertThat(directory.summaries(List.of(user.id(), other.id()))).containsKeys(user.id(), other.id());
+        assertThat(ConnectionsPerThread.taken()).as("only the missing profile is read").isEqualTo(1);
     }
 }

@@ -131,14 +131,15 @@ class MessagingIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void conversationListCostsFourStatementsWhateverItsLength() {
+    void conversationListCostsThreeStatementsWhateverItsLength() {
         TestUser ann = newUser();
         for (int i = 0; i < 12; i++) {
             sendTo(newUser(), ann, "ping " + i);
         }
+        api().get("/api/v1/conversations?limit=12", ann.token());
         long small = sqlStatementsOf(api().get("/api/v1/conversations?limit=2", ann.token()));
         long large = sqlStatementsOf(api().get("/api/v1/conversations?limit=12", ann.token()));
-        // conversations, participants, last messages, names
-        assertThat(small).isEqualTo(large).isEqualTo(4);
+        // conversations, participants, last messages; the names come from the profile cache
+        assertThat(small).isEqualTo(large).isEqualTo(3);
     }
 }

@@ -46,13 +46,12 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
     private FeedService feedService;
 
     @Autowired
-    private app.fitsocial.platform.cache.CacheService cache;
+    private FeedCache feedCache;
 
     private FeedService feedWith(StringRedisTemplate template, int timelineSize) {
         FeedSettings settings = new FeedSettings(timelineSize, 5, Duration.ofDays(7), Duration.ofHours(1), 2000);
         FeedTimelines timelines = new FeedTimelines(template, settings, java.time.Clock.systemUTC());
-        return new FeedService(jdbc, timelines, new FeedPageCache(cache, timelines), activities, follows, users, groups,
-                settings);
+        return new FeedService(jdbc, timelines, feedCache, activities, follows, users, groups, settings);
     }
 
     private List<Long> postMany(TestUser author, int count) {
@@ -67,7 +66,8 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         do {
-            CursorPage<ActivityResponse> page = feed.feed(readerId, new PageQuery(limit, cursor));
+            CursorPage<ActivityResponse> page = feed.feed(readerId, new PageQuery(limit, cursor),
+                    app.fitsocial.platform.web.fields.FieldSelection.ALL);
             page.items().forEach(item -> seen.add(item.id()));
             cursor = page.nextCursor();
         } while (cursor != null);

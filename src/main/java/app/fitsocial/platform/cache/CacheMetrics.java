@@ -9,9 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Micrometer meters of the caches, tagged by {@code cache} and {@code level} ({@code l1}, {@code l2}):
- * {@code fitsocial.cache.requests} (tag {@code result} hit or miss), {@code fitsocial.cache.loads}
- * (timer of loader calls), {@code fitsocial.cache.evictions} and {@code fitsocial.cache.invalidations}.
+ * The caches' meters, named as Micrometer's cache instrumentation names them, so the usual
+ * Spring Boot cache dashboards and alerts work: {@code cache.gets} (tags {@code cache},
+ * {@code result} hit or miss, and {@code level}: where a hit was found, {@code l1} in process or
+ * {@code l2} in Redis; a miss is counted once, at {@code l2}), {@code cache.puts},
+ * {@code cache.evictions} (L1 entries dropped for size) and {@code cache.size} (L1 entries), plus
+ * {@code cache.loads} (timer of loads from PostgreSQL).
  */
 class CacheMetrics {
 
@@ -24,35 +27,37 @@ class CacheMetrics {
     }
 
     void hit(String cache, String level) {
-        counter("fitsocial.cache.requests", cache, level, "hit").increment();
+        gets(cache, "hit", level).increment();
     }
 
-    void miss(String cache, String level) {
-        counter("fitsocial.cache.requests", cache, level, "miss").increment();
+    void miss(String cache) {
+        gets(cache, "miss", "l2").increment();
+    }
+
+    void put(String cache) {
+        counters.computeIfAbsent("puts|" + cache, k -> Counter.builder("cache.puts")
+                .description("Entries added to the cache").tag("cache", cache).register(registry)).increment();
+    }
+
+    void evicted(String cache) {
+        counters.computeIfAbsent("evictions|" + cache, k -> Counter.builder("cache.evictions")
+                .description("Cache eviction count").tag("cache", cache).tag("level", "l1")
+                .register(registry)).increment();
     }
 
     void loaded(String cache, long nanos) {
-        timers.computeIfAbsent(cache, c -> Timer.builder("fitsocial.cache.loads")
-                .description("Loads of cached values from the source of truth")
-                .tag("cache", c)
+        timers.computeIfAbsent(cache, c -> Timer.builder("cache.loads")
+                .description("Loads of cached values from the source of truth").tag("cache", c)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void evicted(String cache, String level) {
-        counters.computeIfAbsent("evictions|" + cache + "|" + level, k -> Counter.builder("fitsocial.cache.evictions")
-                .description("Entries dropped for size").tag("cache", cache).tag("level", level)
-                .register(registry)).increment();
+    MeterRegistry registry() {
+        return registry;
     }
 
-    void invalidated(String cache) {
-        counters.computeIfAbsent("invalidations|" + cache, k -> Counter.builder("fitsocial.cache.invalidations")
-                .description("Invalidations of keys or namespaces").tag("cache", cache)
-                .register(registry)).increment();
-    }
-
-    private Counter counter(String name, String cache, String level, String result) {
-        return counters.computeIfAbsent(name + "|" + cache + "|" + level + "|" + result, k -> Counter.builder(name)
-                .description("Cache lookups by level and result").tag("cache", cache).tag("level", level)
-                .tag("result", result).register(registry));
+    private Counter gets(String cache, String result, String level) {
+        return counters.computeIfAbsent("gets|" + cache + "|" + result + "|" + level, k -> Counter.builder("cache.gets")
+                .description("The number of times cache lookup methods have returned a cached (hit) or uncached (miss) value")
+                .tag("cache", cache).tag("result", result).tag("level", level).register(registry));
     }
 }

@@ -1,105 +1,290 @@
 package app.fitsocial.platform.cache;
 
 import java.lang.reflect.Type;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JavaType;
 import tools.jackson.dataformat.smile.SmileMapper;
 
-import app.fitsocial.platform.changes.DataVersions;
-import app.fitsocial.platform.changes.ReadDependencies;
+import app.fitsocial.platform.persistence.PrimaryReads;
+import app.fitsocial.platform.versions.Version;
+import app.fitsocial.platform.versions.Versioned;
+import app.fitsocial.platform.versions.Versions;
 
 /**
  * Two-level cache-aside for the expensive reads: an in-process Caffeine L1 (for the caches that
- * opt in) in front of Redis (L2), shared by every instance.
+ * opt in) in front of Redis (L2), shared by every instance. Every entry holds the version of what
+ * it shows ({@link Versions}) and is used only while that version is still the current one:
+ * a lookup reads the current version and the entry in one round trip (L1 needs only the version),
+ * so a write is visible to the next read on any instance as soon as its version is raised.
+ * Nothing is ever invalidated, overwritten with tombstones or announced to other instances.
  *
  * <ul>
- * <li>{@link #getOrLoad} returns the cached value or loads it, once per key and instance at a time
- * (concurrent callers wait for the same load); an entry close to expiry is recomputed early by one
- * caller chosen at random (XFetch), so a hot key does not expire under every instance at once.</li>
- * <li>Lifetimes come from {@code fitsocial.cache.caches.<name>} with ±10 % jitter.</li>
- * <li>{@link #invalidate} and {@link #invalidateNamespace} act after the current transaction
- * commits (at once outside one), before the writer's response: they leave tombstones in Redis,
- * so a load that read the old data cannot write it back, and tell every instance to drop its L1
- * entries.</li>
- * <li>Keys are {@code namespace:rest}; a namespace (all pages of one user's feed, all listings)
- * is invalidated through an index set, never {@code KEYS}.</li>
- * <li>Redis down or slower than {@code redis-timeout}: reads fall through to the loader, nothing fails.</li>
+ * <li>{@link #get} and {@link #getAll}: entries of one row-backed resource each ({@code class:7});
+ * the loader answers the value with its row version.</li>
+ * <li>{@link #getInCollection}: an entry computed from a collection ({@code classes:provider:3}),
+ * stamped with the collection's version read before the load.</li>
+ * <li>Loads read the primary database, so an entry is never older than the version it claims;
+ * a load that finds a version Redis lost (expired, restarted) records it again.</li>
+ * <li>One load per key and instance at a time: concurrent misses of a key wait for the same load.</li>
+ * <li>Lifetimes come from {@code fitsocial.cache.caches.<name>} with ±10 % jitter; they only bound
+ * memory, not staleness.</li>
+ * <li>Redis down, slower than {@code redis-timeout}, or versions unknown: reads load from the
+ * database and store nothing; nothing fails.</li>
  * </ul>
  *
  * Values are encoded with Jackson Smile against the type given, so records come back as records.
- * Every read records {@code cache:<name>} as a {@link ReadDependencies data dependency} and every
- * invalidation raises it; an entry also keeps the tables its load read and a hit reports them
- * again. HTTP validators of responses built from a cache thus expire with the cache and with the
- * data under it, even where the cache itself may lag (data changed by others, within the TTL).
  */
 public class CacheService {
-
-    private static final double EARLY_RECOMPUTE_BETA = 1.0;
-    private static final long TOMBSTONE_MILLIS = 60_000;
 
     private final CacheSettings settings;
     private final RedisCacheStore store;
     private final NearCache near;
-    private final CacheInvalidationBus bus;
     private final CacheMetrics metrics;
-    private final DataVersions versions;
-    private final Clock clock;
+    private final Versions versions;
     private final SmileMapper codec = SmileMapper.builder().build();
     private final Map<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
-    CacheService(CacheSettings settings, RedisCacheStore store, NearCache near, CacheInvalidationBus bus,
-            CacheMetrics metrics, DataVersions versions, Clock clock) {
+    CacheService(CacheSettings settings, RedisCacheStore store, NearCache near, CacheMetrics metrics, Versions versions) {
         this.settings = settings;
         this.store = store;
         this.near = near;
-        this.bus = bus;
         this.metrics = metrics;
         this.versions = versions;
-        this.clock = clock;
     }
 
-    /** The cached value of {@code key}, loaded (and cached for the cache's lifetime) when absent. */
-    public <T> T getOrLoad(String cache, String key, Type type, Supplier<T> loader) {
-        return getOrLoad(cache, key, settings.ttlOf(cache), type, loader);
+    /**
+     * The value of one row-backed resource: from the cache while {@code resource} is at the
+     * version the entry was read at, else loaded (from the primary) and cached.
+     *
+     * @param cache the cache's name (its lifetime and L1 setting)
+     * @param key the entry's key within the cache
+     * @param resource the resource the entry shows, e.g. {@code class:7}
+     * @param type the value's type (generic types keep their parameters)
+     * @param load reads the value and its row version; {@code null} when it does not exist (not cached)
+     * @return the value at a version at least as new as the current one, or {@code null}
+     */
+    public <T> @Nullable Versioned<T> get(String cache, String key, String resource, Type type,
+            Supplier<@Nullable Versioned<T>> load) {
+        Map<String, Versioned<T>> found = getAll(cache, List.of(key), k -> resource, type, missing -> {
+            Versioned<T> loaded = load.get();
+            return loaded == null ? Map.of() : Map.of(key, loaded);
+        });
+        return found.get(key);
     }
 
-    /** The cached value of {@code key}, loaded (and cached for {@code ttl}) when absent. */
-    @SuppressWarnings("unchecked")
-    public <T> T getOrLoad(String cache, String key, Duration ttl, Type type, Supplier<T> loader) {
+    /**
+     * The values of many row-backed resources: the versions of all and the entries L1 does not
+     * have are read in one round trip, and what is missing or out of date is loaded in one call.
+     *
+     * @param keys the entries' keys
+     * @param resourceOf the resource each key shows
+     * @param load reads the values of the given keys with their row versions; keys it does not
+     *        answer do not exist
+     * @return the values found, by key, in the order of {@code keys}
+     */
+    public <T> Map<String, Versioned<T>> getAll(String cache, List<String> keys, Function<String, String> resourceOf,
+            Type type, Function<List<String>, Map<String, Versioned<T>>> load) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
         if (!settings.enabled()) {
-            return loader.get();
+            return load.apply(keys);
         }
-        ReadDependencies.record(topic(cache));
-        long sequence = near.sequence(cache);
-        NearCache.Entry local = bus.nearCacheUsable() ? near.get(cache, key) : null;
-        if (local != null && !expiresEarly(local.expiresAt(), local.loadMillis())) {
-            metrics.hit(cache, "l1");
-            ReadDependencies.recordAll(local.dependencies());
-            return (T) local.value();
+        Lookup<T> lookup = lookup(cache, keys, resourceOf, type);
+        if (lookup.current() == null) {
+            // versions unknown: nothing cached can be trusted, and nothing loaded may be stored
+            return load.apply(keys);
         }
-        if (near.enabledFor(cache)) {
-            metrics.miss(cache, "l1");
+        Map<String, Versioned<T>> found = new HashMap<>(lookup.hits());
+        if (!lookup.missing().isEmpty()) {
+            Map<String, Versioned<T>> loaded = loadOnce(cache, lookup.missing(), load);
+            loaded.forEach((key, value) -> {
+                String resource = resourceOf.apply(key);
+                Version known = lookup.current().get(resource);
+                if (known == null || known.number() < value.version()) {
+                    // Redis lost it, or the writer's raise is still on its way: the data says what it is
+                    versions.observed(resource, value.version());
+                }
+            });
+            remember(cache, loaded);
+            found.putAll(loaded);
         }
-        String redisKey = redisKey(cache, key);
+        if (keys.size() == 1) {
+            return found;
+        }
+        Map<String, Versioned<T>> ordered = new LinkedHashMap<>();
+        for (String key : keys) {
+            Versioned<T> value = found.get(key);
+            if (value != null) {
+                ordered.put(key, value);
+            }
+        }
+        return ordered;
+    }
+
+    /**
+     * A value computed from a collection (a listing's ids, a ranking): from the cache while the
+     * collection keeps the version it had before the value was loaded, else loaded (from the
+     * primary) and cached.
+     *
+     * @param collection what the value is computed from, e.g. {@code classes:provider:3}
+     */
+    public <T> T getInCollection(String cache, String key, String collection, Type type, Supplier<T> load) {
+        return getAllInCollections(cache, List.of(key), k -> collection, type,
+                keys -> Map.of(key, load.get())).get(key);
+    }
+
+    /**
+     * The values of many keys, each computed from its own collection: the collections' versions
+     * and the entries L1 does not have are read in one round trip, and what is missing or out of
+     * date is loaded in one call (stamped with the versions read before it).
+     *
+     * @param load computes the values of the given keys; it must answer every key
+     */
+    public <T> Map<String, T> getAllInCollections(String cache, List<String> keys, Function<String, String> collectionOf,
+            Type type, Function<List<String>, Map<String, T>> load) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        if (!settings.enabled()) {
+            return load.apply(keys);
+        }
+        Lookup<T> lookup = lookup(cache, keys, collectionOf, type);
+        if (lookup.current() == null) {
+            return load.apply(keys);
+        }
+        Map<String, T> found = new HashMap<>();
+        lookup.hits().forEach((key, value) -> found.put(key, value.value()));
+        if (lookup.missing().isEmpty()) {
+            return found;
+        }
+        Map<String, Long> stamps = new HashMap<>();
+        for (String key : lookup.missing()) {
+            String collection = collectionOf.apply(key);
+            Version version = lookup.current().get(collection);
+            OptionalLong stamp = version != null ? OptionalLong.of(version.number()) : versions.initialize(collection);
+            if (stamp.isEmpty()) {
+                return load.apply(keys);
+            }
+            stamps.put(key, stamp.getAsLong());
+        }
+        Map<String, Versioned<T>> loaded = loadOnce(cache, lookup.missing(), want -> {
+            Map<String, Versioned<T>> stamped = new HashMap<>();
+            load.apply(want).forEach((key, value) -> stamped.put(key, new Versioned<>(value, stamps.get(key))));
+            return stamped;
+        });
+        remember(cache, loaded);
+        loaded.forEach((key, value) -> found.put(key, value.value()));
+        return found;
+    }
+
+    /**
+     * What the two levels hold for some keys: the current versions ({@code null}: unknown), the
+     * entries held at their key's current version, and the keys without one.
+     */
+    private record Lookup<T>(@Nullable Map<String, Version> current, Map<String, Versioned<T>> hits,
+            List<String> missing) {
+    }
+
+    /**
+     * Reads the versions and the entries L1 does not have, sent together and then awaited (one
+     * round trip), and keeps the entries that hold the current version (an L2 one goes to L1).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Lookup<T> lookup(String cache, List<String> keys, Function<String, String> versionOf, Type type) {
+        List<String> names = keys.stream().map(versionOf).toList();
+        Versions.Reading reading = versions.read(names);
+        List<String> remote = new ArrayList<>();
+        Map<String, Integer> remoteIndex = new HashMap<>();
+        Map<String, NearCache.Entry> local = new HashMap<>();
+        for (String key : keys) {
+            NearCache.Entry entry = near.get(cache, key);
+            if (entry != null) {
+                local.put(key, entry);
+            }
+            else {
+                remoteIndex.put(key, remote.size());
+                remote.add(key);
+            }
+        }
+        CompletableFuture<@Nullable List<RedisCacheStore.@Nullable Stored>> stored = store.read(
+                remote.stream().map(key -> RedisCacheStore.key(cache, key)).toList());
+        Map<String, Version> current = reading.await();
+        List<RedisCacheStore.@Nullable Stored> entries = stored.join();
+        if (current == null) {
+            return new Lookup<>(null, Map.of(), keys);
+        }
+        JavaType javaType = codec.getTypeFactory().constructType(type);
+        Map<String, Versioned<T>> hits = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            Version version = current.get(names.get(i));
+            NearCache.Entry inL1 = local.get(key);
+            Integer position = remoteIndex.get(key);
+            RedisCacheStore.Stored inL2 = position == null || entries == null ? null : entries.get(position);
+            if (version != null && inL1 != null && inL1.stamp() == version.number()) {
+                metrics.hit(cache, "l1");
+                hits.put(key, new Versioned<>((T) inL1.value(), inL1.stamp()));
+            }
+            else if (version != null && inL2 != null && inL2.stamp() == version.number()) {
+                T value = codec.readValue(inL2.payload(), javaType);
+                metrics.hit(cache, "l2");
+                near.put(cache, key, new NearCache.Entry(inL2.stamp(), value));
+                hits.put(key, new Versioned<>(value, inL2.stamp()));
+            }
+            else {
+                metrics.miss(cache);
+                missing.add(key);
+            }
+        }
+        return new Lookup<>(current, hits, missing);
+    }
+
+    /** Keeps loaded values in both levels, each under the version it was read at. */
+    private <T> void remember(String cache, Map<String, Versioned<T>> loaded) {
+        List<RedisCacheStore.Write> writes = new ArrayList<>(loaded.size());
+        long ttl = jittered(cache);
+        loaded.forEach((key, value) -> {
+            near.put(cache, key, new NearCache.Entry(value.version(), value.value()));
+            writes.add(new RedisCacheStore.Write(RedisCacheStore.key(cache, key),
+                    new RedisCacheStore.Stored(value.version(), codec.writeValueAsBytes(value.value())), ttl));
+            metrics.put(cache);
+        });
+        store.write(writes);
+    }
+
+    /**
+     * Loads from the primary, once per instance for a single key at a time (concurrent misses of
+     * it wait for the same load); batches of keys are loaded as they are.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Map<String, Versioned<T>> loadOnce(String cache, List<String> keys,
+            Function<List<String>, Map<String, Versioned<T>>> load) {
+        if (keys.size() > 1) {
+            return timed(cache, () -> PrimaryReads.call(() -> load.apply(keys)));
+        }
+        String flight = cache + ':' + keys.get(0);
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = inFlight.putIfAbsent(redisKey, mine);
+        CompletableFuture<Object> running = inFlight.putIfAbsent(flight, mine);
         if (running != null) {
             try {
-                return (T) running.join();
+                return (Map<String, Versioned<T>>) running.join();
             }
-            catch (java.util.concurrent.CompletionException ex) {
+            catch (CompletionException ex) {
                 if (ex.getCause() instanceof RuntimeException cause) {
                     throw cause;
                 }
@@ -107,319 +292,31 @@ public class CacheService {
             }
         }
         try {
-            T value = readThrough(cache, key, redisKey, ttl, codec.getTypeFactory().constructType(type), loader, sequence);
-            mine.complete(value);
-            return value;
+            Map<String, Versioned<T>> loaded = timed(cache, () -> PrimaryReads.call(() -> load.apply(keys)));
+            mine.complete(loaded);
+            return loaded;
         }
         catch (RuntimeException | Error ex) {
             mine.completeExceptionally(ex);
             throw ex;
         }
         finally {
-            inFlight.remove(redisKey, mine);
+            inFlight.remove(flight, mine);
         }
     }
 
-    /**
-     * The cached values of several keys, the missing ones loaded together by {@code loader}
-     * (which returns what it found, keyed like its argument) and cached. For pages of entities:
-     * one round trip to Redis for the keys L1 does not have, one load for the rest.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> Map<String, T> getAll(String cache, List<String> keys, Type type,
-            java.util.function.Function<List<String>, Map<String, T>> loader) {
-        if (!settings.enabled()) {
-            return loader.apply(keys);
-        }
-        ReadDependencies.record(topic(cache));
-        long sequence = near.sequence(cache);
-        Map<String, T> found = new java.util.HashMap<>();
-        List<String> remote = new java.util.ArrayList<>();
-        boolean useNear = bus.nearCacheUsable();
-        for (String key : keys) {
-            NearCache.Entry local = useNear ? near.get(cache, key) : null;
-            if (local != null) {
-                found.put(key, (T) local.value());
-                metrics.hit(cache, "l1");
-                ReadDependencies.recordAll(local.dependencies());
-            }
-            else {
-                if (near.enabledFor(cache)) {
-                    metrics.miss(cache, "l1");
-                }
-                remote.add(key);
-            }
-        }
-        if (remote.isEmpty()) {
-            return found;
-        }
-        JavaType javaType = codec.getTypeFactory().constructType(type);
-        List<byte @Nullable []> stored = store.getAll(remote.stream().map(key -> redisKey(cache, key)).toList());
-        List<String> missing = new java.util.ArrayList<>();
-        Map<String, byte[]> expected = new java.util.HashMap<>();
-        for (int i = 0; i < remote.size(); i++) {
-            String key = remote.get(i);
-            CacheEntry entry = stored == null ? null : CacheEntry.decode(stored.get(i));
-            if (entry != null && !entry.isTombstone() && entry.expiresAt() > clock.millis()) {
-                T value = decode(entry, javaType);
-                found.put(key, value);
-                metrics.hit(cache, "l2");
-                ReadDependencies.recordAll(entry.dependencyNames());
-                near.put(cache, key, new NearCache.Entry(value, entry.expiresAt(), entry.loadMillis(),
-                        entry.dependencyNames()), sequence);
-            }
-            else {
-                metrics.miss(cache, "l2");
-                missing.add(key);
-                if (entry != null) {
-                    expected.put(key, entry.identity());
-                }
-            }
-        }
-        if (missing.isEmpty()) {
-            return found;
-        }
+    private <T> T timed(String cache, Supplier<T> load) {
         long start = System.nanoTime();
-        ReadDependencies.Captured<Map<String, T>> load = ReadDependencies.capture(() -> loader.apply(missing));
-        Map<String, T> loaded = load.value();
-        metrics.loaded(cache, System.nanoTime() - start);
-        found.putAll(loaded);
-        if (stored == null) {
-            return found;
-        }
-        List<RedisCacheStore.Write> writes = new java.util.ArrayList<>();
-        List<NearCache.Entry> entries = new java.util.ArrayList<>();
-        List<String> written = new java.util.ArrayList<>();
-        long lifetime = jittered(settings.ttlOf(cache));
-        long expiresAt = clock.millis() + lifetime;
-        loaded.forEach((key, value) -> {
-            byte[] entry = new CacheEntry(CacheNonce.next(), expiresAt, 1, value.getClass().getName(),
-                    CacheEntry.joined(load.names()), codec.writeValueAsBytes(value)).encode();
-            writes.add(new RedisCacheStore.Write(redisKey(cache, key), indexKey(cache, key), expected.get(key), entry,
-                    lifetime));
-            entries.add(new NearCache.Entry(value, expiresAt, 1, load.names()));
-            written.add(key);
-        });
-        List<Boolean> results = store.compareAndSetAll(writes);
-        for (int i = 0; i < written.size(); i++) {
-            if (results.get(i)) {
-                near.put(cache, written.get(i), entries.get(i), sequence);
-            }
-        }
-        return found;
-    }
-
-    /** The cached value of {@code key}, if there is one; never loads. */
-    @SuppressWarnings("unchecked")
-    public <T> Optional<T> get(String cache, String key, Type type) {
-        if (!settings.enabled()) {
-            return Optional.empty();
-        }
-        ReadDependencies.record(topic(cache));
-        NearCache.Entry local = bus.nearCacheUsable() ? near.get(cache, key) : null;
-        if (local != null) {
-            metrics.hit(cache, "l1");
-            ReadDependencies.recordAll(local.dependencies());
-            return Optional.of((T) local.value());
-        }
-        RedisCacheStore.Read read = store.get(redisKey(cache, key));
-        CacheEntry entry = CacheEntry.decode(read.value());
-        if (entry == null || entry.isTombstone() || entry.expiresAt() <= clock.millis()) {
-            metrics.miss(cache, "l2");
-            return Optional.empty();
-        }
-        metrics.hit(cache, "l2");
-        ReadDependencies.recordAll(entry.dependencyNames());
-        return Optional.of(decode(entry, codec.getTypeFactory().constructType(type)));
-    }
-
-    /**
-     * For Spring's cache abstraction: a cached value of whatever application type it was stored
-     * as (the type travels with the entry), or empty.
-     */
-    Optional<Object> getAny(String cache, String key) {
-        if (!settings.enabled()) {
-            return Optional.empty();
-        }
-        ReadDependencies.record(topic(cache));
-        NearCache.Entry local = bus.nearCacheUsable() ? near.get(cache, key) : null;
-        if (local != null) {
-            metrics.hit(cache, "l1");
-            ReadDependencies.recordAll(local.dependencies());
-            return Optional.of(local.value());
-        }
-        CacheEntry entry = CacheEntry.decode(store.get(redisKey(cache, key)).value());
-        JavaType type = entry == null || entry.isTombstone() ? null : storedType(entry);
-        if (type == null || entry.expiresAt() <= clock.millis()) {
-            metrics.miss(cache, "l2");
-            return Optional.empty();
-        }
-        metrics.hit(cache, "l2");
-        ReadDependencies.recordAll(entry.dependencyNames());
-        return Optional.of(decode(entry, type));
-    }
-
-    /** For Spring's cache abstraction: {@link #getOrLoad} with the type of whatever the loader returns. */
-    @Nullable Object getOrLoadAny(String cache, String key, Supplier<@Nullable Object> loader) {
-        return getOrLoad(cache, key, Object.class, loader);
-    }
-
-    private @Nullable JavaType storedType(CacheEntry entry) {
-        if (!entry.type().startsWith("app.fitsocial.")) {
-            return null;
-        }
         try {
-            return codec.getTypeFactory().constructType(Class.forName(entry.type(), false, getClass().getClassLoader()));
+            return load.get();
         }
-        catch (ClassNotFoundException ex) {
-            return null;
+        finally {
+            metrics.loaded(cache, System.nanoTime() - start);
         }
     }
 
-    /**
-     * Stores a value (replacing any) and drops older copies everywhere. Last writer wins: use it
-     * only where writes of the key are serialised (one job); where concurrent transactions change
-     * the data, {@link #invalidate} instead, since their after-commit callbacks run in any order.
-     */
-    public void set(String cache, String key, Object value) {
-        if (!settings.enabled()) {
-            return;
-        }
-        afterCommit(() -> {
-            long ttl = jittered(settings.ttlOf(cache));
-            byte[] entry = new CacheEntry(CacheNonce.next(), clock.millis() + ttl, 0, value.getClass().getName(),
-                    "", codec.writeValueAsBytes(value)).encode();
-            String redisKey = redisKey(cache, key);
-            RedisCacheStore.Read current = store.get(redisKey);
-            CacheEntry previous = CacheEntry.decode(current.value());
-            store.compareAndSet(redisKey, indexKey(cache, key), previous == null ? null : previous.identity(), entry, ttl);
-            bus.keysInvalidated(cache, List.of(key));
-            metrics.invalidated(cache);
-            versions.raise(List.of(topic(cache)));
-        });
-    }
-
-    /** Drops one key everywhere, after the current transaction commits. */
-    public void invalidate(String cache, String key) {
-        invalidateAll(cache, List.of(key));
-    }
-
-    /**
-     * Drops many keys of a cache everywhere, after the current transaction commits: tombstones
-     * sent together, one invalidation message per 500 keys, one version raise. For jobs that
-     * change many entries at once.
-     */
-    public void invalidateAll(String cache, java.util.Collection<String> keys) {
-        if (!settings.enabled() || keys.isEmpty()) {
-            return;
-        }
-        List<String> batch = List.copyOf(keys);
-        afterCommit(() -> {
-            for (int from = 0; from < batch.size(); from += 500) {
-                List<String> chunk = batch.subList(from, Math.min(batch.size(), from + 500));
-                store.tombstone(chunk.stream().map(key -> redisKey(cache, key)).toList(), TOMBSTONE_MILLIS);
-                bus.keysInvalidated(cache, chunk);
-            }
-            metrics.invalidated(cache);
-            versions.raise(List.of(topic(cache)));
-        });
-    }
-
-    /** Drops every key {@code namespace:...} of a cache everywhere, after the current transaction commits. */
-    public void invalidateNamespace(String cache, String namespace) {
-        if (!settings.enabled()) {
-            return;
-        }
-        afterCommit(() -> {
-            List<String> keys = store.drainIndex(INDEX.formatted(cache, namespace));
-            if (keys != null && !keys.isEmpty()) {
-                store.tombstone(keys, TOMBSTONE_MILLIS);
-            }
-            bus.namespaceInvalidated(cache, namespace);
-            metrics.invalidated(cache);
-            versions.raise(List.of(topic(cache)));
-        });
-    }
-
-    /** The data-version name raised when an entry of {@code cache} is invalidated. */
-    public static String topic(String cache) {
-        return "cache:" + cache;
-    }
-
-    private static final String INDEX = RedisCacheStore.INDEX_PREFIX + "%s:%s";
-
-    private <T> T readThrough(String cache, String key, String redisKey, Duration ttl, JavaType type,
-            Supplier<T> loader, long sequence) {
-        RedisCacheStore.Read read = store.get(redisKey);
-        CacheEntry found = CacheEntry.decode(read.value());
-        JavaType readAs = found == null || found.isTombstone() ? null
-                : type.getRawClass() == Object.class ? storedType(found) : type;
-        if (readAs != null && !expiresEarly(found.expiresAt(), found.loadMillis())) {
-            T value = decode(found, readAs);
-            metrics.hit(cache, "l2");
-            ReadDependencies.recordAll(found.dependencyNames());
-            near.put(cache, key, new NearCache.Entry(value, found.expiresAt(), found.loadMillis(),
-                    found.dependencyNames()), sequence);
-            return value;
-        }
-        metrics.miss(cache, "l2");
-        long start = System.nanoTime();
-        ReadDependencies.Captured<T> load = ReadDependencies.capture(loader);
-        T value = load.value();
-        long loadNanos = System.nanoTime() - start;
-        metrics.loaded(cache, loadNanos);
-        if (!read.available() || value == null) {
-            return value;
-        }
-        long lifetime = jittered(ttl);
-        long loadMillis = Math.max(1, loadNanos / 1_000_000);
-        long expiresAt = clock.millis() + lifetime;
-        byte[] entry = new CacheEntry(CacheNonce.next(), expiresAt, loadMillis, value.getClass().getName(),
-                CacheEntry.joined(load.names()), codec.writeValueAsBytes(value)).encode();
-        boolean stored = store.compareAndSet(redisKey, indexKey(cache, key), found == null ? null : found.identity(),
-                entry, lifetime);
-        if (stored) {
-            near.put(cache, key, new NearCache.Entry(value, expiresAt, loadMillis, load.names()), sequence);
-        }
-        return value;
-    }
-
-    /** XFetch: recompute before expiry with a probability that grows as expiry nears and with the load time. */
-    private boolean expiresEarly(long expiresAt, long loadMillis) {
-        double random = ThreadLocalRandom.current().nextDouble();
-        double head = -loadMillis * EARLY_RECOMPUTE_BETA * Math.log(random == 0 ? Double.MIN_VALUE : random);
-        return clock.millis() + head >= expiresAt;
-    }
-
-    private <T> T decode(CacheEntry entry, JavaType type) {
-        return codec.readValue(entry.payload(), type);
-    }
-
-    private static long jittered(Duration ttl) {
+    private long jittered(String cache) {
         double factor = 0.9 + ThreadLocalRandom.current().nextDouble() * 0.2;
-        return Math.max(1, (long) (ttl.toMillis() * factor));
-    }
-
-    static String redisKey(String cache, String key) {
-        return RedisCacheStore.PREFIX + cache + ":" + key;
-    }
-
-    private static @Nullable String indexKey(String cache, String key) {
-        int separator = key.indexOf(':');
-        return separator < 0 ? null : INDEX.formatted(cache, key.substring(0, separator));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        }
-        else {
-            action.run();
-        }
+        return Math.max(1, (long) (settings.ttlOf(cache).toMillis() * factor));
     }
 }

@@ -13,21 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled {@code false} turns every cache off: loads go straight to PostgreSQL and the
  *        caches send nothing to Redis (the benchmark's baseline mode)
  * @param redisTimeout the longest a cache read waits for Redis before it falls through to the loader
- * @param nearCacheSize entries kept in each instance's in-process (L1) cache, all caches together
- * @param nearCacheTtl the longest an entry stays in L1; invalidations from other instances evict
- *        sooner, this bounds what one missed message could cost
- * @param nearCaches the caches that also keep entries in L1 (shared, often read data; not
+ * @param nearCacheSize entries kept in each instance's in-process (L1) level of each cache that has one
+ * @param nearCacheTtl the longest an entry stays in L1 (a memory bound: every L1 hit is checked
+ *        against the shared versions first, so an entry is never used after its resource changed)
+ * @param nearCaches the caches that also keep decoded entries in L1 (shared, often read data; not
  *        per-user data, which one instance rarely serves twice)
- * @param heartbeat how often each instance checks, through Redis pub/sub, that it still receives
- *        invalidations; three missed beats and it drops its L1 until they arrive again
  * @param caches the lifetime (in Redis) of each cache by name; a cache not listed uses {@code default-ttl}
  * @param defaultTtl lifetime of caches not listed
  */
 @ConfigurationProperties("fitsocial.cache")
 public record CacheSettings(@DefaultValue("true") boolean enabled, @DefaultValue("50ms") Duration redisTimeout,
-        @DefaultValue("20000") int nearCacheSize, @DefaultValue("30s") Duration nearCacheTtl,
-        @DefaultValue("1s") Duration heartbeat, @DefaultValue Set<String> nearCaches,
-        @DefaultValue Map<String, Duration> caches,
+        @DefaultValue("20000") int nearCacheSize, @DefaultValue("10m") Duration nearCacheTtl,
+        @DefaultValue Set<String> nearCaches, @DefaultValue Map<String, Duration> caches,
         @DefaultValue("10m") Duration defaultTtl) {
 
     /** The lifetime of a cache's entries in Redis (before jitter). */

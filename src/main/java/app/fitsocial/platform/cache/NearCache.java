@@ -3,115 +3,57 @@ package app.fitsocial.platform.cache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.micrometer.core.instrument.Gauge;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-process (L1) level: decoded values in a bounded Caffeine cache, for the caches that
- * opted in. Each cache has an invalidation sequence: a value read or loaded while an
- * invalidation of that cache arrived is not kept, so a message overtaking a load cannot leave a
- * stale value behind. Keys of a namespace ({@code namespace:rest}) are indexed, so dropping a
- * namespace touches its own entries only, not the whole cache.
+ * The in-process (L1) level: decoded values with the version they were read at, one bounded
+ * Caffeine cache per cache that opted in. An entry is used only after the current version of its
+ * resource was read from Redis and found equal, so L1 never needs to be told about changes.
  */
 class NearCache {
 
-    /** A decoded value with what early recomputation needs. */
-    record Entry(Object value, long expiresAt, long loadMillis, Set<String> dependencies) {
+    /** A decoded value and the version it stands for. */
+    record Entry(long stamp, Object value) {
     }
 
-    private final Cache<String, Entry> entries;
-    private final Set<String> enabledCaches;
-    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
-    /** The keys held per {@code cache\0namespace}. */
-    private final Map<String, Set<String>> namespaces = new ConcurrentHashMap<>();
+    private final Map<String, Cache<String, Entry>> caches;
 
     NearCache(int maximumSize, Duration ttl, Set<String> enabledCaches, CacheMetrics metrics) {
-        this.enabledCaches = Set.copyOf(enabledCaches);
-        this.entries = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfterWrite(ttl)
-                .removalListener((String key, Entry entry, RemovalCause cause) -> {
-                    if (key != null && cause.wasEvicted()) {
-                        metrics.evicted(cacheOf(key), "l1");
-                    }
-                    if (key != null && cause != RemovalCause.REPLACED) {
-                        unindex(key);
-                    }
-                })
-                .build();
+        this.caches = enabledCaches.stream().collect(Collectors.toUnmodifiableMap(name -> name, name -> {
+            Cache<String, Entry> cache = Caffeine.newBuilder()
+                    .maximumSize(maximumSize)
+                    .expireAfterWrite(ttl)
+                    .removalListener((String key, Entry entry, RemovalCause cause) -> {
+                        if (cause == RemovalCause.SIZE) {
+                            metrics.evicted(name);
+                        }
+                    })
+                    .build();
+            Gauge.builder("cache.size", cache, Cache::estimatedSize).description("The number of entries in this cache")
+                    .tag("cache", name).tag("level", "l1").register(metrics.registry());
+            return cache;
+        }));
     }
 
     boolean enabledFor(String cache) {
-        return enabledCaches.contains(cache);
-    }
-
-    long sequence(String cache) {
-        return sequences.computeIfAbsent(cache, c -> new AtomicLong()).get();
+        return caches.containsKey(cache);
     }
 
     @Nullable Entry get(String cache, String key) {
-        return enabledFor(cache) ? entries.getIfPresent(cache + '\u0000' + key) : null;
+        Cache<String, Entry> level = caches.get(cache);
+        return level == null ? null : level.getIfPresent(key);
     }
 
-    /** Keeps a value unless an invalidation of its cache arrived since {@code sequence} was read. */
-    void put(String cache, String key, Entry entry, long sequence) {
-        if (enabledFor(cache) && sequence(cache) == sequence) {
-            String fullKey = cache + '\u0000' + key;
-            entries.put(fullKey, entry);
-            String namespace = namespaceOf(fullKey);
-            if (namespace != null) {
-                namespaces.computeIfAbsent(namespace, n -> ConcurrentHashMap.newKeySet()).add(fullKey);
-            }
+    void put(String cache, String key, Entry entry) {
+        Cache<String, Entry> level = caches.get(cache);
+        if (level != null) {
+            level.asMap().merge(key, entry, (old, fresh) -> fresh.stamp() >= old.stamp() ? fresh : old);
         }
-    }
-
-    void evict(String cache, String key) {
-        sequences.computeIfAbsent(cache, c -> new AtomicLong()).incrementAndGet();
-        entries.invalidate(cache + '\u0000' + key);
-    }
-
-    void evictNamespace(String cache, String namespace) {
-        sequences.computeIfAbsent(cache, c -> new AtomicLong()).incrementAndGet();
-        if (namespace.indexOf(':') >= 0) {
-            String prefix = cache + '\u0000' + namespace + ':';
-            entries.asMap().keySet().removeIf(key -> key.startsWith(prefix));
-            return;
-        }
-        Set<String> keys = namespaces.remove(cache + '\u0000' + namespace);
-        if (keys != null) {
-            entries.invalidateAll(keys);
-        }
-    }
-
-    /** {@code cache\0namespace} of a full key whose key part has a namespace, else null. */
-    private static @Nullable String namespaceOf(String fullKey) {
-        int colon = fullKey.indexOf(':', fullKey.indexOf('\u0000') + 1);
-        return colon < 0 ? null : fullKey.substring(0, colon);
-    }
-
-    private void unindex(String fullKey) {
-        String namespace = namespaceOf(fullKey);
-        if (namespace != null) {
-            namespaces.computeIfPresent(namespace, (n, keys) -> {
-                keys.remove(fullKey);
-                return keys.isEmpty() ? null : keys;
-            });
-        }
-    }
-
-    void clear() {
-        sequences.values().forEach(AtomicLong::incrementAndGet);
-        entries.invalidateAll();
-        namespaces.clear();
-    }
-
-    private static String cacheOf(String key) {
-        int separator = key.indexOf('\u0000');
-        return separator < 0 ? key : key.substring(0, separator);
     }
 }

@@ -14,8 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wraps the pooled {@link DataSource} with datasource-proxy so every statement passes every
- * {@link QueryExecutionListener} bean (statement counting and the slow-query log here, table
- * access recording in {@code platform.changes}).
+ * {@link QueryExecutionListener} bean (statement counting and the slow-query log).
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceProxyConfiguration {

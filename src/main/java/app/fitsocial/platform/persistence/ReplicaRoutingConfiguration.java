@@ -49,8 +49,8 @@ class ReplicaRoutingConfiguration {
     }
 
     /**
-     * Wraps the primary pool first of all (before the statement counting and data-version
-     * wrappers, which then see every connection, wherever it came from).
+     * Wraps the primary pool first of all (before the statement counting wrapper, which then sees
+     * every connection, wherever it came from).
      */
     @Bean
     static PriorityOrderedPostProcessor replicaRouting(ObjectProvider<ReplicaSettings> settings, ObjectProvider<ReplicaPools> pools,

@@ -10,13 +10,11 @@ import org.springframework.util.unit.DataSize;
  * The HTTP conventions that can be tuned ({@code fitsocial.web.*}).
  *
  * @param pagination page sizes
- * @param validatorTtl how long the validators of a response are kept for cheap 304s; also the
- *        longest a time-dependent list (classes from "now") can be revalidated unchanged
  * @param idempotency how {@code Idempotency-Key}s are kept
  * @param maxRequestBody the largest request body accepted (larger ones get a 413)
  */
 @ConfigurationProperties("fitsocial.web")
-public record WebSettings(@DefaultValue Pagination pagination, @DefaultValue("5m") Duration validatorTtl,
+public record WebSettings(@DefaultValue Pagination pagination,
         @DefaultValue Idempotency idempotency, @DefaultValue("1MB") DataSize maxRequestBody) {
 
     /**

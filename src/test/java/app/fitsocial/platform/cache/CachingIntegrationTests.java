@@ -180,16 +180,18 @@ class CachingIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void reportsHitsAndMissesPerCacheAndLevelToPrometheus() {
+    void reportsTheStandardCacheMetricsWithTheirLevelToPrometheus() {
         TestUser user = newUser();
         api().get("/api/v1/users/" + user.id(), user.token());
         api().get("/api/v1/users/" + user.id(), user.token());
         ApiResponse scrape = api().send(api().request("/actuator/prometheus", null).setHeader("Accept", "text/plain"));
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body())
-                .contains("fitsocial_cache_requests_total{application=\"fitsocial\",cache=\"user-profiles\",level=\"l2\",result=\"miss\"")
-                .contains("fitsocial_cache_loads_seconds_count{application=\"fitsocial\",cache=\"user-profiles\"")
-                .contains("fitsocial_cache_invalidations_total{application=\"fitsocial\",cache=");
+                .contains("cache_gets_total{application=\"fitsocial\",cache=\"user-profiles\",level=\"l2\",result=\"miss\"")
+                .contains("cache_gets_total{application=\"fitsocial\",cache=\"user-profiles\",level=\"l1\",result=\"hit\"")
+                .contains("cache_puts_total{application=\"fitsocial\",cache=\"user-profiles\"")
+                .contains("cache_size{application=\"fitsocial\",cache=\"user-profiles\",level=\"l1\"")
+                .contains("cache_loads_seconds_count{application=\"fitsocial\",cache=\"user-profiles\"");
     }
 
     private void sharedInterest(TestUser a, TestUser b) {

@@ -50,7 +50,7 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
                 "http_server_requests_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/api/v1/users/\\{id\\}\"\\}");
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\",status=\"401\"");
         for (String name : List.of("hikaricp_connections_active", "jvm_memory_used_bytes", "jvm_threads_live_threads",
-                "fitsocial_cache_requests_total", "fitsocial_ratelimit_requests_total", "fitsocial_sql_statements_total",
+                "cache_gets_total", "fitsocial_ratelimit_requests_total", "fitsocial_sql_statements_total",
                 "fitsocial_sql_slow_total", "fitsocial_jobs_runs_seconds_count", "fitsocial_notifications_outbox_backlog",
                 "jobrunr_jobs_by_state")) {
             assertThat(metrics).as(name).containsPattern("(?m)^" + name + "\\{");

@@ -146,7 +146,7 @@ public final class BenchReport {
                         .append(" | | | | | | ").append(sqlPerRequest(sql, "revalidation (304)")).append(" |\n");
             }
             Map<String, Double> hits = hitRates(run.resolve(mode + "-open-metrics.tsv"), warmup);
-            md.append("\nCache hit rate (a hit in L1 or L2 over all lookups, from `fitsocial_cache_requests_total`): ");
+            md.append("\nCache hit rate (a hit in L1 or L2 over all lookups, from `cache_gets_total`): ");
             md.append(hits.isEmpty() ? "no cache lookups." : String.join(", ", hits.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), e.getValue() * 100)).toList()) + ".");
             md.append(String.format(Locale.ROOT, "%nCPU s per 1,000 requests: %s.%n",

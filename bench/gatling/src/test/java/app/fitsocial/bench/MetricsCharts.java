@@ -128,22 +128,18 @@ public final class MetricsCharts {
         return lowerBound;
     }
 
-    /** Each cache's hit rate between two scrapes: a hit in L1 or L2 over all lookups. */
+    /** Each cache's hit rate between two scrapes: a hit in L1 or L2 over all lookups ({@code cache_gets_total}). */
     static Map<String, Double> hitRates(PrometheusSample before, PrometheusSample after) {
-        Map<String, Double> l1 = delta(before.sum("fitsocial_cache_requests_total", s -> s.label("level").equals("l1"), "cache"),
-                after.sum("fitsocial_cache_requests_total", s -> s.label("level").equals("l1"), "cache"));
-        Map<String, Double> l2 = delta(before.sum("fitsocial_cache_requests_total", s -> s.label("level").equals("l2"), "cache"),
-                after.sum("fitsocial_cache_requests_total", s -> s.label("level").equals("l2"), "cache"));
-        Predicate<PrometheusSample.Series> l2Miss = s -> s.label("level").equals("l2") && s.label("result").equals("miss");
-        Map<String, Double> misses = delta(before.sum("fitsocial_cache_requests_total", l2Miss, "cache"),
-                after.sum("fitsocial_cache_requests_total", l2Miss, "cache"));
+        Predicate<PrometheusSample.Series> hit = s -> s.label("result").equals("hit");
+        Map<String, Double> hits = delta(before.sum("cache_gets_total", hit, "cache"), after.sum("cache_gets_total", hit, "cache"));
+        Map<String, Double> lookups = delta(before.sum("cache_gets_total", s -> true, "cache"),
+                after.sum("cache_gets_total", s -> true, "cache"));
         Map<String, Double> rates = new TreeMap<>();
-        for (String cache : l2.keySet()) {
-            double lookups = l1.getOrDefault(cache, 0d) > 0 ? l1.get(cache) : l2.get(cache);
-            if (lookups > 0) {
-                rates.put(cache, 1 - misses.getOrDefault(cache, 0d) / lookups);
+        lookups.forEach((cache, total) -> {
+            if (total > 0) {
+                rates.put(cache, hits.getOrDefault(cache, 0d) / total);
             }
-        }
+        });
         return rates;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
 final class MetricsRecorder {
 
     static final Set<String> FAMILIES = Set.of("http_server_requests_seconds_count", "http_server_requests_seconds_sum",
-            "http_server_requests_seconds_bucket", "fitsocial_cache_requests_total", "fitsocial_sql_statements_total",
+            "http_server_requests_seconds_bucket", "cache_gets_total", "fitsocial_sql_statements_total",
             "hikaricp_connections_active", "hikaricp_connections_pending", "process_cpu_usage", "process_cpu_time_ns_total",
             "fitsocial_ratelimit_requests_total", "jvm_memory_used_bytes");
 

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A field without parentheses is kept whole; with parentheses only the named sub-fields are kept.
  * {@link #ALL} keeps everything (no {@code fields} parameter).
  *
- * <p>Code that fills expensive fields can ask {@link #requested()} whether the current request
- * wants them at all and skip the work when it does not; an unrequested field is removed from the
+ * <p>Controllers receive the request's selection as an argument and pass it to code that fills
+ * expensive fields, which skips what is not asked for; an unrequested field is removed from the
  * response anyway, so whatever it holds is never seen.
  */
 public final class FieldSelection {
@@ -36,19 +34,6 @@ public final class FieldSelection {
     /** Parses a {@code fields} expression; a malformed one is rejected with its position. */
     public static FieldSelection parse(String expression) {
         return new FieldSelectionParser(expression).parse();
-    }
-
-    /**
-     * The selection that applies to one resource of the current request's response (to each item
-     * of a list), {@link #ALL} outside a request or without {@code fields}.
-     */
-    public static FieldSelection requested() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null) {
-            return ALL;
-        }
-        Object selection = attributes.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return selection instanceof FieldSelection requested ? requested : ALL;
     }
 
     public boolean isAll() {

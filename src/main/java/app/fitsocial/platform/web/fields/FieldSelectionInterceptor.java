@@ -9,7 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Parses {@code ?fields=} before the handler runs and checks it against the handler's declared
  * response type, so that a bad expression costs a 400 and no work. The parsed selection is kept
- * as a request attribute for {@link FieldSelectionAdvice} and {@link FieldSelection#requested()}.
+ * as a request attribute for {@link FieldSelectionAdvice} and {@link FieldSelectionArgumentResolver}.
  */
 class FieldSelectionInterceptor implements HandlerInterceptor {
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpEntity;
 
+import app.fitsocial.platform.versions.Versioned;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.InvalidFieldException;
 
@@ -46,6 +47,9 @@ final class ResponseShape {
         ResolvableType type = returnType;
         if (HttpEntity.class.isAssignableFrom(type.toClass())) {
             type = type.as(HttpEntity.class).getGeneric(0);
+        }
+        if (Versioned.class.isAssignableFrom(type.toClass())) {
+            type = type.as(Versioned.class).getGeneric(0);
         }
         if (CursorPage.class.isAssignableFrom(type.toClass())) {
             type = type.as(CursorPage.class).getGeneric(0);

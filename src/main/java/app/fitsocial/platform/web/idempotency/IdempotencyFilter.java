@@ -20,7 +20,7 @@ import org.springframework.web.util.WebUtils;
 
 import app.fitsocial.platform.web.CachedBodyRequest;
 import app.fitsocial.platform.web.ProblemException;
-import app.fitsocial.platform.web.conditional.RepresentationTag;
+import app.fitsocial.platform.web.conditional.RepresentationTags;
 
 /**
  * {@code Idempotency-Key} on every {@code POST} of the API. The first request with a key claims it
@@ -75,7 +75,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         // bounded: RequestBodyLimitFilter, which runs before this filter, refused larger bodies (413)
         byte[] body = request.getInputStream().readAllBytes();
-        String scope = RepresentationTag.scope();
+        String scope = RepresentationTags.scope();
         Request call = new Request(scope, key, request.getMethod(), target(request), body);
         byte[] hash = ReplayCipher.requestHash(scope, key, call.method(), call.target(), body);
         if (store.claim(scope, key, hash)) {

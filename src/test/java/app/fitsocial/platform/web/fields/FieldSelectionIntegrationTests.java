@@ -42,14 +42,28 @@ class FieldSelectionIntegrationTests extends IntegrationTestSupport {
         });
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
-    void skipsTheQueriesOfFieldsNobodyAskedFor() {
+    void skipsTheLookupsOfFieldsNobodyAskedFor() {
         TestUser author = newUser();
         postActivity(author, "counted");
         String path = "/api/v1/users/" + author.id() + "/activity";
-        long full = sqlStatementsOf(api().get(path, author.token()));
-        long idsOnly = sqlStatementsOf(api().get(path + "?fields=id,text", author.token()));
-        assertThat(idsOnly).isEqualTo(full - 2);
+        api().get(path, author.token());
+        double profiles = lookups("user-profiles");
+        double likes = lookups("likes");
+        assertThat(api().get(path + "?fields=id,text", author.token()).status()).isEqualTo(200);
+        assertThat(lookups("likes")).as("likedByMe was not asked for").isEqualTo(likes);
+        assertThat(lookups("user-profiles")).as("only the user check, no author").isEqualTo(profiles + 1);
+        assertThat(api().get(path, author.token()).status()).isEqualTo(200);
+        assertThat(lookups("likes")).isEqualTo(likes + 1);
+        assertThat(lookups("user-profiles")).as("the user check and the authors").isEqualTo(profiles + 3);
+    }
+
+    private double lookups(String cache) {
+        return registry.find("cache.gets").tag("cache", cache).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test
