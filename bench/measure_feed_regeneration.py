@@ -105,7 +105,7 @@ def next_run(label):
 next_run("intact timelines")
 removed = {}
 for email, user in ids.items():
-    key = f"fitsocial:v1:feed:{user}"
+    key = f"fitsocial:v2:feed:{user}"
     members = [m for m in redis(("ZRANGE", key, "1", "-1"))[0:] if m]
     drop = [m for m in members if rng.random() < damage]
     if drop:

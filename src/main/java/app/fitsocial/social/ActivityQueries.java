@@ -48,6 +48,12 @@ class ActivityQueries {
         this.cache = cache;
     }
 
+    /** The ids of an author's newest activities (group posts included), newest first, at most {@code count}. */
+    List<Long> newestIdsBy(long authorId, int count) {
+        return jdbc.sql("SELECT id FROM activities WHERE author_id = :author ORDER BY id DESC LIMIT :count")
+                .param("author", authorId).param("count", count).query(Long.class).list();
+    }
+
     @Transactional(readOnly = true)
     CursorPage<ActivityResponse> byAuthor(long authorId, long viewerId, PageQuery page, FieldSelection fields) {
         return listWhere("author_id = :key", authorId, viewerId, page, fields);

@@ -15,8 +15,11 @@ import app.fitsocial.platform.persistence.AfterCommit;
 /**
  * Keeps precomputed timelines current right after each write commits: a post is pushed to the
  * author's and (unless the author is a celebrity) every follower's live timeline; a delete is
- * removed from them; a follow or unfollow drops the follower's timeline so the next read
- * rebuilds it. Group membership needs nothing here: group posts are merged at read time.
+ * removed from them; a follow merges the followed author's newest posts into the follower's
+ * timeline (unless the author is a celebrity, whose posts are merged at read time) and an
+ * unfollow removes them, so the follower's next read stays a range lookup: one indexed
+ * statement and one script each. Group membership needs nothing here: group posts are merged
+ * at read time.
  * A Redis failure is logged and leaves the timeline to be rebuilt or repaired later.
  * <p>
  * The work is registered as an after-commit callback of the writing transaction, not as a
@@ -34,10 +37,13 @@ class FeedFanout {
     private final FeedTimelines timelines;
     private final FollowGraph follows;
     private final UserDirectory users;
+    private final ActivityQueries activities;
     private final FeedSettings settings;
 
-    FeedFanout(FeedTimelines timelines, FollowGraph follows, UserDirectory users, FeedSettings settings) {
+    FeedFanout(FeedTimelines timelines, FollowGraph follows, UserDirectory users, ActivityQueries activities,
+            FeedSettings settings) {
         this.timelines = timelines;
+        this.activities = activities;
         this.follows = follows;
         this.users = users;
         this.settings = settings;
@@ -55,12 +61,22 @@ class FeedFanout {
 
     @EventListener
     void on(UserFollowed event) {
-        afterCommit("drop timeline of " + event.followerId(), () -> timelines.drop(event.followerId()));
+        afterCommit("merge posts of " + event.followeeId() + " into the timeline of " + event.followerId(), () -> {
+            if (!isCelebrity(event.followeeId())) {
+                List<Long> newest = activities.newestIdsBy(event.followeeId(), settings.timelineSize());
+                timelines.merge(event.followerId(), newest, newest.size() < settings.timelineSize());
+            }
+        });
     }
 
     @EventListener
     void on(UserUnfollowed event) {
-        afterCommit("drop timeline of " + event.followerId(), () -> timelines.drop(event.followerId()));
+        afterCommit("remove posts of " + event.followeeId() + " from the timeline of " + event.followerId(), () -> {
+            // even a celebrity's: pushed before they crossed the threshold, some may still be there;
+            // and a timeline holds no more than the author's newest cap of ids
+            List<Long> newest = activities.newestIdsBy(event.followeeId(), settings.timelineSize());
+            timelines.repair(List.of(new FeedTimelines.Repair(event.followerId(), List.of(), newest, null)));
+        });
     }
 
     /** Runs the action once the current transaction has committed (at once without one); never after a rollback. */
@@ -72,10 +88,14 @@ class FeedFanout {
     private List<Long> audience(long authorId) {
         List<Long> audience = new ArrayList<>();
         audience.add(authorId);
-        if (users.withFollowersAtLeast(List.of(authorId), settings.celebrityThreshold()).isEmpty()) {
+        if (!isCelebrity(authorId)) {
             audience.addAll(follows.followersOf(authorId));
         }
         return audience;
+    }
+
+    private boolean isCelebrity(long authorId) {
+        return !users.withFollowersAtLeast(List.of(authorId), settings.celebrityThreshold()).isEmpty();
     }
 
     private static void guard(String what, Runnable action) {

@@ -85,16 +85,17 @@ public class FeedRegeneration {
     }
 
     private int repair(List<Long> readers) {
-        Map<Long, List<Long>> current = timelines.contents(readers);
+        Map<Long, FeedTimelines.Slice> current = timelines.contents(readers);
         if (current.isEmpty()) {
             return 0;
         }
         Map<Long, List<Long>> expected = expected(new ArrayList<>(current.keySet()));
         List<FeedTimelines.Repair> repairs = new ArrayList<>();
         current.forEach((reader, held) -> {
-            FeedTimelines.Repair repair = diff(reader, held, expected.getOrDefault(reader, List.of()),
+            FeedTimelines.Repair repair = diff(reader, held.ids(), expected.getOrDefault(reader, List.of()),
                     settings.timelineSize());
-            if (!repair.add().isEmpty() || !repair.remove().isEmpty()) {
+            boolean truncated = repair.exactFrom() != FeedTimelines.COMPLETE;
+            if (!repair.add().isEmpty() || !repair.remove().isEmpty() || truncated != held.truncated()) {
                 repairs.add(repair);
             }
         });
@@ -104,17 +105,17 @@ public class FeedRegeneration {
     }
 
     /**
-     * What a timeline must gain and lose to hold exactly the expected ids, within the range they
-     * cover: when they fill the cap, older ids are left to the cap's trimming.
+     * What a timeline must gain and lose to hold exactly the expected ids. When they fill the cap
+     * (the reader's sources may have older ids), the timeline is then exact from the oldest of
+     * them and older ids go; otherwise it is complete.
      */
     static FeedTimelines.Repair diff(long reader, List<Long> held, List<Long> expected, int cap) {
         Set<Long> heldIds = new HashSet<>(held);
         Set<Long> expectedIds = new HashSet<>(expected);
-        // below the oldest expected id of a full timeline lies what the cap trims anyway
-        long oldest = expected.size() >= cap ? expected.get(expected.size() - 1) : Long.MIN_VALUE;
+        long exactFrom = expected.size() >= cap ? expected.get(expected.size() - 1) : FeedTimelines.COMPLETE;
         List<Long> add = expected.stream().filter(id -> !heldIds.contains(id)).toList();
-        List<Long> remove = held.stream().filter(id -> id >= oldest && !expectedIds.contains(id)).toList();
-        return new FeedTimelines.Repair(reader, add, remove);
+        List<Long> remove = held.stream().filter(id -> id >= exactFrom && !expectedIds.contains(id)).toList();
+        return new FeedTimelines.Repair(reader, add, remove, exactFrom);
     }
 
     /** Each reader's newest activity ids by their pushed authors (themselves and the non-celebrities they follow). */

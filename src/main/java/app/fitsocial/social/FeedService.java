@@ -168,15 +168,20 @@ class FeedService {
         if (slice == null) {
             List<Long> rebuilt = newest(sources.pushedAuthors(), List.of(), Long.MAX_VALUE, settings.timelineSize());
             try {
-                timelines.store(readerId, rebuilt);
+                timelines.store(readerId, rebuilt, rebuilt.size() >= settings.timelineSize());
             }
             catch (DataAccessException redisFailure) {
                 log.warn("Could not store the rebuilt timeline of user {}: {}", readerId, redisFailure.getMessage());
             }
-            return rebuilt.stream().filter(id -> id < before).limit(wanted).toList();
+            List<Long> below = rebuilt.stream().filter(id -> id < before).limit(wanted).toList();
+            if (below.size() < wanted && rebuilt.size() >= settings.timelineSize()) {
+                // a deep cursor: the page reaches below what the rebuilt timeline keeps
+                return newest(sources.pushedAuthors(), List.of(), before, wanted);
+            }
+            return below;
         }
-        if (slice.ids().size() < wanted && slice.full()) {
-            // the page reaches below the oldest entry the capped timeline kept
+        if (slice.ids().size() < wanted && slice.truncated()) {
+            // the page reaches below the oldest entry of a timeline that is exact only down to it
             return newest(sources.pushedAuthors(), List.of(), before, wanted);
         }
         return slice.ids();

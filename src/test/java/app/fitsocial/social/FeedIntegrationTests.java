@@ -67,17 +67,46 @@ class FeedIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void unfollowRemovesTheAuthorsItemsAndFollowAddsThem() {
+    void unfollowRemovesTheAuthorsItemsAndFollowMergesThemIntoTheLiveTimeline() {
         TestUser author = newUser();
+        TestUser other = newUser();
         TestUser reader = newUser();
         follow(reader, author);
+        follow(reader, other);
         long post = postActivity(author, "Hill repeats");
-        assertThat(feedIds(reader, 10)).contains(post);
+        long kept = postActivity(other, "Tempo");
+        assertThat(feedIds(reader, 10)).containsExactly(kept, post);
 
         assertThat(api().delete("/api/v1/users/" + author.id() + "/follow", reader.token()).status()).isEqualTo(204);
-        assertThat(feedIds(reader, 10)).doesNotContain(post);
+        assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(post)))
+                .as("removed from the live timeline, which is kept").isNull();
+        assertThat(sqlStatementsOf(api().get("/api/v1/social/feed", reader.token())))
+                .as("the changed sources are read again (following, celebrities among them, groups); no rebuild")
+                .isEqualTo(3);
+        assertThat(feedIds(reader, 10)).containsExactly(kept);
+
         follow(reader, author);
-        assertThat(feedIds(reader, 10)).contains(post);
+        assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(post)))
+                .as("merged into the live timeline").isNotNull();
+        assertThat(sqlStatementsOf(api().get("/api/v1/social/feed", reader.token())))
+                .as("the sources again, and the profile of the author, whose followers count changed; no rebuild")
+                .isEqualTo(4);
+        assertThat(feedIds(reader, 10)).containsExactly(kept, post)
+                .containsExactlyElementsOf(feedService.referenceFeed(reader.id(), Long.MAX_VALUE, 10));
+    }
+
+    @Test
+    void followingACelebrityMergesNothingIntoTheTimeline() {
+        TestUser celebrity = newUser();
+        for (int i = 0; i < 5; i++) {
+            follow(newUser(), celebrity);
+        }
+        long announcement = postActivity(celebrity, "Season opener");
+        TestUser reader = newUser();
+        assertThat(feedIds(reader, 10)).isEmpty();
+        follow(reader, celebrity);
+        assertThat(redis.opsForZSet().score(FeedTimelines.key(reader.id()), Long.toString(announcement))).isNull();
+        assertThat(feedIds(reader, 10)).as("merged at read time").containsExactly(announcement);
     }
 
     @Test

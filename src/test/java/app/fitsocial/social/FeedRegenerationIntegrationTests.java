@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FeedRegenerationIntegrationTests extends IntegrationTestSupport {
 
-    private static final String READERS = "fitsocial:v1:feed-readers";
+    private static final String READERS = "fitsocial:v2:feed-readers";
 
     @Autowired
     private FeedRegeneration regeneration;
@@ -92,9 +92,11 @@ class FeedRegenerationIntegrationTests extends IntegrationTestSupport {
         var repair = FeedRegeneration.diff(1, List.of(90L, 50L, 40L, 5L), List.of(100L, 90L, 40L), 3);
         assertThat(repair.add()).containsExactly(100L);
         assertThat(repair.remove()).containsExactly(50L);
+        assertThat(repair.exactFrom()).as("older ids than the oldest expected go").isEqualTo(40L);
 
         var notFull = FeedRegeneration.diff(1, List.of(90L, 5L), List.of(90L), 3);
         assertThat(notFull.add()).isEmpty();
         assertThat(notFull.remove()).containsExactly(5L);
+        assertThat(notFull.exactFrom()).as("complete").isEqualTo(FeedTimelines.COMPLETE);
     }
 }

@@ -90,7 +90,7 @@ class RedisClusterIntegrationTests extends IntegrationTestSupport {
                 assertThat(b.get("/api/v1/social/feed", follower.token()).body()).contains("on the cluster");
 
                 // a push lost from the timeline is repaired by the feed regeneration job, run on the cluster
-                String timeline = "fitsocial:v1:feed:" + follower.id();
+                String timeline = "fitsocial:v2:feed:" + follower.id();
                 String postId = pushed.json().path("id").asString();
                 Long removed = cluster.onCluster(commands -> commands.zrem(timeline, postId));
                 assertThat(removed).isEqualTo(1L);
