@@ -25,7 +25,7 @@ public final class AnotherInstance {
         Map<String, String> all = new LinkedHashMap<>();
         Stream.concat(Stream.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--fitsocial.jobs.feed-regeneration-interval=-", "--fitsocial.jobs.notification-delivery-interval=-",
-                "--fitsocial.jobs.booking-reminders-interval=-"), Stream.of(args))
+                "--fitsocial.jobs.booking-reminders-interval=-", "--fitsocial.jobs.followers-count-folding-interval=-"), Stream.of(args))
                 .forEach(arg -> all.put(arg.substring(0, arg.indexOf('=') < 0 ? arg.length() : arg.indexOf('=')), arg));
         return new SpringApplicationBuilder(FitSocialApplication.class, EmbeddedServicesConfiguration.class)
                 .run(all.values().toArray(String[]::new));

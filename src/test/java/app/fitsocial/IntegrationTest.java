@@ -25,7 +25,7 @@ import app.fitsocial.platform.embedded.EmbeddedServicesConfiguration;
                 "fitsocial.rate-limit.raised[0].factor=1000",
                 // these jobs are run by the tests that check them, never behind the others' backs
                 "fitsocial.jobs.feed-regeneration-interval=-", "fitsocial.jobs.notification-delivery-interval=-",
-                "fitsocial.jobs.booking-reminders-interval=-",
+                "fitsocial.jobs.booking-reminders-interval=-", "fitsocial.jobs.followers-count-folding-interval=-",
                 "fitsocial.observability.slow-query.threshold=500ms",
                 // the benchmark's ceiling endpoint, so the conventions tests cover it too
                 "fitsocial.web.hello-endpoint=true" })

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.fitsocial.identity.FollowCounters;
+import app.fitsocial.identity.FollowersCountChanged;
 import app.fitsocial.identity.PublicProfile;
 import app.fitsocial.identity.UserDirectory;
 import app.fitsocial.platform.web.Cursor;
@@ -19,7 +21,8 @@ import app.fitsocial.platform.web.conditional.WritePreconditions;
 
 /**
  * Follow and unfollow, idempotently: only an actual change touches the counters and publishes
- * an event, so repeats and races leave counts equal to rows.
+ * an event, so repeats and races leave counts equal to rows (for popular users, once their
+ * deferred counts are folded: {@link FollowCounters}).
  */
 @Service
 class FollowService {
@@ -49,11 +52,8 @@ class FollowService {
                 ON CONFLICT (follower_id, following_id) DO NOTHING""")
                 .param("follower", followerId).param("followee", followeeId).update();
         if (added == 1) {
-            long followers = counters.followed(followerId, followeeId);
+            counters.followed(followerId, followeeId);
             feeds.sourcesChanged(followerId);
-            if (followers == settings.celebrityThreshold()) {
-                celebrityStatusChanged(followeeId);
-            }
             events.publishEvent(new UserFollowed(followerId, followeeId));
         }
     }
@@ -67,19 +67,25 @@ class FollowService {
         int removed = jdbc.sql("DELETE FROM follows WHERE follower_id = :follower AND following_id = :followee")
                 .param("follower", followerId).param("followee", followeeId).update();
         if (removed == 1) {
-            long followers = counters.unfollowed(followerId, followeeId);
+            counters.unfollowed(followerId, followeeId);
             feeds.sourcesChanged(followerId);
-            if (followers == settings.celebrityThreshold() - 1) {
-                celebrityStatusChanged(followeeId);
-            }
             events.publishEvent(new UserUnfollowed(followerId, followeeId));
         }
     }
 
     /**
-     * An author crossed the celebrity threshold, either way: their posts move between the pushed
-     * timelines and the read-time merge, so every follower's feed sources change.
+     * When an author crosses the celebrity threshold, either way, their posts move between the
+     * pushed timelines and the read-time merge, so every follower's feed sources change. Counts
+     * change in the follow's transaction or, for popular authors, when deferred counts are folded.
      */
+    @EventListener
+    void on(FollowersCountChanged change) {
+        long threshold = settings.celebrityThreshold();
+        if ((change.before() < threshold) != (change.after() < threshold)) {
+            celebrityStatusChanged(change.userId());
+        }
+    }
+
     private void celebrityStatusChanged(long authorId) {
         jdbc.sql("SELECT follower_id FROM follows WHERE following_id = :u").param("u", authorId)
                 .query(Long.class).list().forEach(feeds::sourcesChanged);

@@ -8,13 +8,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import app.fitsocial.ApiResponse;
 import app.fitsocial.IntegrationTestSupport;
+import app.fitsocial.identity.FollowersCountFolding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FollowsIntegrationTests extends IntegrationTestSupport {
+
+    @Autowired
+    private FollowersCountFolding folding;
+
+    @Autowired
+    private javax.sql.DataSource dataSource;
 
     private long count(String column, long userId) {
         return api().get("/api/v1/users/" + userId, newUser().token()).json().path(column).asLong();
@@ -96,5 +104,58 @@ class FollowsIntegrationTests extends IntegrationTestSupport {
                 .query(Long.class).single();
         assertThat(rows).isEqualTo(1);
         assertThat(count("followersCount", star.id())).isEqualTo(rows);
+    }
+
+    @Test
+    void followsOfAPopularUserNeitherLockNorWaitForTheirRowAndAreFoldedIntoTheCount() throws Exception {
+        TestUser star = newUser();
+        // 1,000 followers and more (the default bar) make a hot row
+        jdbc.sql("UPDATE users SET followers_count = 1000 WHERE id = :s").param("s", star.id()).update();
+        TestUser early = newUser();
+        TestUser late = newUser();
+        follow(early, star);
+        String before = api().get("/api/v1/users/" + star.id(), star.token()).header("ETag").orElseThrow();
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // another transaction is changing the star's row: a follow counted on that row would wait for it
+            Future<Integer> follow = jdbcTransactionHoldingRowOf(star.id(), () -> pool.submit(
+                    () -> api().post("/api/v1/users/" + star.id() + "/follow", late.token(), null).status()));
+            assertThat(follow.get()).isEqualTo(204);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        api().delete("/api/v1/users/" + star.id() + "/follow", early.token());
+        api().post("/api/v1/users/" + star.id() + "/follow", early.token(), null);
+        assertThat(count("followersCount", star.id())).as("not yet folded").isEqualTo(1000);
+        assertThat(count("followingCount", late.id())).as("the follower's own count is at once").isEqualTo(1);
+
+        assertThat(folding.run()).as("deltas folded").isEqualTo(4);
+        assertThat(count("followersCount", star.id())).isEqualTo(1002);
+        assertThat(api().get("/api/v1/users/" + star.id(), star.token()).header("ETag")).isPresent().get().isNotEqualTo(before);
+        assertThat(folding.run()).as("nothing left").isZero();
+    }
+
+    /** Runs {@code work} while another transaction holds the lock of the user's row, and waits for what it started. */
+    private <T> Future<T> jdbcTransactionHoldingRowOf(long userId, java.util.concurrent.Callable<Future<T>> work)
+            throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // what a follow counted on the row holds until its commit
+            try (var lock = connection.prepareStatement(
+                    "UPDATE users SET followers_count = followers_count + 1, version = version + 1 WHERE id = ?")) {
+                lock.setLong(1, userId);
+                lock.executeUpdate();
+            }
+            Future<T> started = work.call();
+            try {
+                started.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            finally {
+                connection.rollback();
+            }
+            return started;
+        }
     }
 }
