@@ -20,6 +20,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import app.fitsocial.MovableClock;
 import app.fitsocial.PrivateRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,31 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers "unknown".
  */
 class VersionsTests {
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-11-30T10:00:00.250Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private PrivateRedis redis;
     private LettuceConnectionFactory connections;
