@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *        the regeneration job repairs their timelines
  * @param regenerationBatch most timelines one regeneration run repairs (the most recent readers
  *        first), and most idle readers it drops
+ * @param redisTimeout the longest a timeline read or write waits for Redis; a read that times out
+ *        answers from PostgreSQL, a write that does is left to the regeneration job
  */
 @Validated
 @ConfigurationProperties("fitsocial.feed")
@@ -29,5 +31,6 @@ public record FeedSettings(
         @DefaultValue("1000") @Min(1) long celebrityThreshold,
         @DefaultValue("7d") Duration timelineIdleTtl,
         @DefaultValue("1h") Duration activeWindow,
-        @DefaultValue("2000") @Min(1) int regenerationBatch) {
+        @DefaultValue("2000") @Min(1) int regenerationBatch,
+        @DefaultValue("1s") Duration redisTimeout) {
 }

@@ -5,20 +5,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.connection.zset.DefaultTuple;
-import org.springframework.data.redis.connection.zset.Tuple;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import app.fitsocial.platform.redis.LuaScript;
+import app.fitsocial.platform.redis.SharedRedis;
 
 /**
  * Precomputed home timelines in Redis: one sorted set per user of activity ids (score = id, so
@@ -33,6 +36,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Every read also records the reader in one sorted set of readers by last read time, which
  * tells the regeneration job whose timelines to repair and whose to drop.
+ * <p>
+ * Commands go over the service's shared Redis connection, several sent before waiting for any,
+ * so each method costs one round trip and opens no connection of its own.
  */
 @Component
 class FeedTimelines {
@@ -60,7 +66,7 @@ class FeedTimelines {
             """;
 
     /** Adds an id only to a timeline that exists, then trims it. ARGV: cap, id. */
-    private static final byte[] PUSH_IF_LIVE = bytes(TRIM + """
+    private static final LuaScript PUSH_IF_LIVE = LuaScript.of(TRIM + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[2])
             trim(KEYS[1], ARGV[1])
@@ -72,7 +78,7 @@ class FeedTimelines {
      * exact only down to its floor (a truncated timeline's is its oldest member), so the result
      * keeps only ids at or above the higher floor; a truncated timeline left with no id is dropped.
      */
-    private static final byte[] MERGE_IF_LIVE = bytes(TRIM + """
+    private static final LuaScript MERGE_IF_LIVE = LuaScript.of(TRIM + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             local floor = tonumber(ARGV[2])
             if truncated(KEYS[1]) then
@@ -96,7 +102,7 @@ class FeedTimelines {
      * exact: older ids are removed), the number of ids to add, the ids to add, the ids to remove.
      * A truncated timeline left with no id is dropped.
      */
-    private static final byte[] REPAIR_IF_LIVE = bytes(TRIM + """
+    private static final LuaScript REPAIR_IF_LIVE = LuaScript.of(TRIM + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             local adds = tonumber(ARGV[3])
             for i = 4, 3 + adds do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i]) end
@@ -114,13 +120,14 @@ class FeedTimelines {
             return 1""");
 
     private static final byte[] READERS = bytes("fitsocial:v2:feed-readers");
+    private static final byte[] SENTINEL_MEMBER = bytes(SENTINEL);
 
-    private final StringRedisTemplate redis;
+    private final SharedRedis redis;
     private final FeedSettings settings;
     private final Clock clock;
 
     FeedTimelines(StringRedisTemplate redis, FeedSettings settings, Clock clock) {
-        this.redis = redis;
+        this.redis = new SharedRedis(redis);
         this.settings = settings;
         this.clock = clock;
     }
@@ -139,20 +146,17 @@ class FeedTimelines {
      */
     @Nullable Slice page(long userId, long beforeId, int count) {
         byte[] key = bytes(key(userId));
-        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-            connection.zSetCommands().zRevRangeByScore(key, 1, beforeId - 1, 0, count);
-            connection.keyCommands().expire(key, settings.timelineIdleTtl().toSeconds());
-            connection.zSetCommands().zScore(key, bytes(SENTINEL));
-            connection.zSetCommands().zAdd(READERS, nowSeconds(), bytes(Long.toString(userId)));
-            return null;
+        return redis.run(commands -> {
+            var range = commands.zrevrangebyscore(key, Range.create(1, beforeId - 1), Limit.create(0, count));
+            var live = commands.expire(key, settings.timelineIdleTtl().toSeconds());
+            var exactness = commands.zscore(key, SENTINEL_MEMBER);
+            commands.zadd(READERS, nowSeconds(), bytes(Long.toString(userId)));
+            if (!Boolean.TRUE.equals(await(live))) {
+                return null;
+            }
+            Double score = await(exactness);
+            return new Slice(ids(await(range)), score == null || score < COMPLETE);
         });
-        if (!Boolean.TRUE.equals(replies.get(1))) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        Collection<String> ids = (Collection<String>) replies.get(0);
-        Double exactness = (Double) replies.get(2);
-        return new Slice(ids.stream().map(Long::valueOf).toList(), exactness == null || exactness < COMPLETE);
     }
 
     /**
@@ -161,28 +165,46 @@ class FeedTimelines {
      */
     void store(long userId, List<Long> ids, boolean truncated) {
         byte[] key = bytes(key(userId));
-        Set<Tuple> members = new HashSet<>();
-        members.add(new DefaultTuple(bytes(SENTINEL), (double) (truncated ? TRUNCATED : COMPLETE)));
-        ids.stream().limit(settings.timelineSize())
-                .forEach(id -> members.add(new DefaultTuple(bytes(Long.toString(id)), id.doubleValue())));
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            connection.keyCommands().del(key);
-            connection.zSetCommands().zAdd(key, members);
-            connection.keyCommands().expire(key, settings.timelineIdleTtl().toSeconds());
-            return null;
+        List<ScoredValue<byte[]>> members = new ArrayList<>();
+        members.add(ScoredValue.just(truncated ? TRUNCATED : COMPLETE, SENTINEL_MEMBER));
+        ids.stream().limit(settings.timelineSize()).forEach(id -> members.add(ScoredValue.just(id, bytes(Long.toString(id)))));
+        redis.run(commands -> {
+            commands.del(key);
+            commands.zadd(key, members.toArray(ScoredValue[]::new));
+            return await(commands.expire(key, settings.timelineIdleTtl().toSeconds()));
         });
     }
 
-    /** Pushes an activity into the live timelines of the given users (pipelined); absent timelines are left absent. */
+    /**
+     * Pushes an activity into the live timelines of the given users; absent timelines are left
+     * absent. Only readers who read their feed within the timelines' idle time (and a day) can
+     * have one, so the others are left out by one look at the readers' set before any script
+     * runs: an author's followers are mostly not reading right now. Two round trips.
+     */
     void push(Collection<Long> userIds, long activityId) {
         byte[] id = bytes(Long.toString(activityId));
         byte[] cap = bytes(Integer.toString(settings.timelineSize()));
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (long userId : userIds) {
-                connection.scriptingCommands().eval(PUSH_IF_LIVE, ReturnType.INTEGER, 1, bytes(key(userId)), cap, id);
+        runEach(recentReaders(userIds), (commands, userId) -> PUSH_IF_LIVE.run(commands, ScriptOutputType.INTEGER,
+                new byte[][] { bytes(key(userId)) }, cap, id));
+    }
+
+    /** Those of the users who read their feed recently enough to have a timeline (one ZMSCORE). */
+    private List<Long> recentReaders(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> users = List.copyOf(userIds);
+        double since = nowSeconds() - settings.timelineIdleTtl().plusDays(1).toSeconds();
+        List<Double> lastRead = redis.run(commands -> await(commands.zmscore(READERS,
+                users.stream().map(user -> bytes(Long.toString(user))).toArray(byte[][]::new))));
+        List<Long> readers = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            Double read = lastRead.get(i);
+            if (read != null && read >= since) {
+                readers.add(users.get(i));
             }
-            return null;
-        });
+        }
+        return readers;
     }
 
     /**
@@ -191,47 +213,36 @@ class FeedTimelines {
      */
     void merge(long userId, List<Long> ids, boolean complete) {
         List<byte[]> args = new ArrayList<>();
-        args.add(bytes(key(userId)));
         args.add(bytes(Integer.toString(settings.timelineSize())));
         args.add(bytes(complete || ids.isEmpty() ? "0" : Long.toString(ids.get(ids.size() - 1))));
         ids.forEach(id -> args.add(bytes(Long.toString(id))));
-        redis.execute((RedisCallback<Object>) connection -> connection.scriptingCommands()
-                .eval(MERGE_IF_LIVE, ReturnType.INTEGER, 1, args.toArray(byte[][]::new)));
+        runEach(List.of(userId), (commands, user) -> MERGE_IF_LIVE.run(commands, ScriptOutputType.INTEGER,
+                new byte[][] { bytes(key(user)) }, args.toArray(byte[][]::new)));
     }
 
     /** Removes an activity from the live timelines of the given users (pipelined). */
     void remove(Collection<Long> userIds, long activityId) {
         byte[] id = bytes(Long.toString(activityId));
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (long userId : userIds) {
-                connection.zSetCommands().zRem(bytes(key(userId)), id);
-            }
-            return null;
-        });
+        runEach(userIds, (commands, userId) -> commands.zrem(bytes(key(userId)), id));
     }
 
     /** Readers who read their feed since the given time, most recent first, at most {@code limit}. */
     List<Long> readersSince(Instant since, int limit) {
-        Set<String> ids = redis.opsForZSet().reverseRangeByScore(new String(READERS, StandardCharsets.UTF_8),
-                since.getEpochSecond(), Double.POSITIVE_INFINITY, 0, limit);
-        return ids == null ? List.of() : ids.stream().map(Long::valueOf).toList();
+        return redis.run(commands -> ids(await(commands.zrevrangebyscore(READERS,
+                Range.create(since.getEpochSecond(), Double.POSITIVE_INFINITY), Limit.create(0, limit)))));
     }
 
     /** Readers who have not read their feed since the given time, longest idle first, at most {@code limit}. */
     List<Long> readersIdleSince(Instant before, int limit) {
-        Set<String> ids = redis.opsForZSet().rangeByScore(new String(READERS, StandardCharsets.UTF_8),
-                Double.NEGATIVE_INFINITY, before.getEpochSecond() - 1, 0, limit);
-        return ids == null ? List.of() : ids.stream().map(Long::valueOf).toList();
+        return redis.run(commands -> ids(await(commands.zrangebyscore(READERS,
+                Range.create(Double.NEGATIVE_INFINITY, before.getEpochSecond() - 1), Limit.create(0, limit)))));
     }
 
     /** Drops the timelines of idle readers and forgets the readers, in one round trip. */
     void forget(Collection<Long> readers) {
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (long userId : readers) {
-                connection.keyCommands().del(bytes(key(userId)));
-                connection.zSetCommands().zRem(READERS, bytes(Long.toString(userId)));
-            }
-            return null;
+        runEach(readers, (commands, userId) -> {
+            commands.del(bytes(key(userId)));
+            return commands.zrem(READERS, bytes(Long.toString(userId)));
         });
     }
 
@@ -240,24 +251,24 @@ class FeedTimelines {
      * whether it is truncated) in one round trip; users without a timeline are absent from the answer.
      */
     Map<Long, Slice> contents(List<Long> userIds) {
-        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+        return redis.run(commands -> {
+            List<CompletionStage<Double>> scores = new ArrayList<>();
+            List<CompletionStage<List<byte[]>>> members = new ArrayList<>();
             for (long userId : userIds) {
                 byte[] key = bytes(key(userId));
-                connection.zSetCommands().zScore(key, bytes(SENTINEL));
-                connection.zSetCommands().zRevRangeByScore(key, 1, Double.POSITIVE_INFINITY);
+                scores.add(commands.zscore(key, SENTINEL_MEMBER));
+                members.add(commands.zrevrangebyscore(key, Range.create(1, Double.POSITIVE_INFINITY)));
             }
-            return null;
+            Map<Long, Slice> contents = new LinkedHashMap<>();
+            for (int i = 0; i < userIds.size(); i++) {
+                Double exactness = await(scores.get(i));
+                List<byte[]> ids = await(members.get(i));
+                if (exactness != null) {
+                    contents.put(userIds.get(i), new Slice(ids(ids), exactness < COMPLETE));
+                }
+            }
+            return contents;
         });
-        Map<Long, Slice> contents = new LinkedHashMap<>();
-        for (int i = 0; i < userIds.size(); i++) {
-            Double exactness = (Double) replies.get(2 * i);
-            if (exactness != null) {
-                @SuppressWarnings("unchecked")
-                Collection<String> ids = (Collection<String>) replies.get(2 * i + 1);
-                contents.put(userIds.get(i), new Slice(ids.stream().map(Long::valueOf).toList(), exactness < COMPLETE));
-            }
-        }
-        return contents;
     }
 
     /**
@@ -270,19 +281,42 @@ class FeedTimelines {
     /** Applies corrections to timelines that still exist (an expired one is left to be rebuilt), pipelined. */
     void repair(Collection<Repair> repairs) {
         byte[] cap = bytes(Integer.toString(settings.timelineSize()));
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (Repair repair : repairs) {
-                List<byte[]> args = new ArrayList<>();
-                args.add(bytes(key(repair.userId())));
-                args.add(cap);
-                args.add(bytes(repair.exactFrom() == null ? "" : Long.toString(repair.exactFrom())));
-                args.add(bytes(Integer.toString(repair.add().size())));
-                repair.add().forEach(id -> args.add(bytes(Long.toString(id))));
-                repair.remove().forEach(id -> args.add(bytes(Long.toString(id))));
-                connection.scriptingCommands().eval(REPAIR_IF_LIVE, ReturnType.INTEGER, 1, args.toArray(byte[][]::new));
-            }
+        runEach(repairs, (commands, repair) -> {
+            List<byte[]> args = new ArrayList<>();
+            args.add(cap);
+            args.add(bytes(repair.exactFrom() == null ? "" : Long.toString(repair.exactFrom())));
+            args.add(bytes(Integer.toString(repair.add().size())));
+            repair.add().forEach(id -> args.add(bytes(Long.toString(id))));
+            repair.remove().forEach(id -> args.add(bytes(Long.toString(id))));
+            return REPAIR_IF_LIVE.run(commands, ScriptOutputType.INTEGER, new byte[][] { bytes(key(repair.userId())) },
+                    args.toArray(byte[][]::new));
+        });
+    }
+
+    /** Sends one command (or script) per item without waiting, then waits for all: one round trip. */
+    private <T> void runEach(Collection<T> items, BiFunction<RedisClusterAsyncCommands<byte[], byte[]>, T, CompletionStage<?>> send) {
+        if (items.isEmpty()) {
+            return;
+        }
+        redis.run(commands -> {
+            List<CompletionStage<?>> sent = new ArrayList<>(items.size());
+            items.forEach(item -> sent.add(send.apply(commands, item)));
+            sent.forEach(this::await);
             return null;
         });
+    }
+
+    private <T> T await(CompletionStage<T> reply) {
+        return SharedRedis.await(reply, settings.redisTimeout());
+    }
+
+    private static List<Long> ids(@Nullable List<byte[]> members) {
+        if (members == null) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(members.size());
+        members.forEach(member -> ids.add(Long.parseLong(new String(member, StandardCharsets.US_ASCII))));
+        return ids;
     }
 
     private double nowSeconds() {

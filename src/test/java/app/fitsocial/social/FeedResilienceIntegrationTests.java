@@ -49,7 +49,7 @@ class FeedResilienceIntegrationTests extends IntegrationTestSupport {
     private FeedCache feedCache;
 
     private FeedService feedWith(StringRedisTemplate template, int timelineSize) {
-        FeedSettings settings = new FeedSettings(timelineSize, 5, Duration.ofDays(7), Duration.ofHours(1), 2000);
+        FeedSettings settings = new FeedSettings(timelineSize, 5, Duration.ofDays(7), Duration.ofHours(1), 2000, Duration.ofSeconds(1));
         FeedTimelines timelines = new FeedTimelines(template, settings, java.time.Clock.systemUTC());
         return new FeedService(jdbc, timelines, feedCache, activities, follows, users, groups, settings);
     }

@@ -57,7 +57,7 @@ class FeedTimelinesPropertyTests {
         connections.afterPropertiesSet();
         connections.start();
         timelines = new FeedTimelines(new StringRedisTemplate(connections),
-                new FeedSettings(CAP, 1000, Duration.ofDays(7), Duration.ofHours(1), 100), Clock.systemUTC());
+                new FeedSettings(CAP, 1000, Duration.ofDays(7), Duration.ofHours(1), 100, Duration.ofSeconds(1)), Clock.systemUTC());
     }
 
     @AfterContainer
