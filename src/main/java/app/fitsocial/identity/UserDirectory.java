@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +15,12 @@ public class UserDirectory {
 
     private final UserRepository users;
     private final PublicProfiles profiles;
+    private final JdbcClient jdbc;
 
-    UserDirectory(UserRepository users, PublicProfiles profiles) {
+    UserDirectory(UserRepository users, PublicProfiles profiles, JdbcClient jdbc) {
         this.users = users;
         this.profiles = profiles;
+        this.jdbc = jdbc;
     }
 
     /** Whether the user exists (answered from the cached public profiles). */
@@ -34,12 +37,13 @@ public class UserDirectory {
     }
 
     /** Those of the given users who have at least {@code threshold} followers, in one query. */
-    @Transactional(readOnly = true)
     public Set<Long> withFollowersAtLeast(Collection<Long> userIds, long threshold) {
         if (userIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(users.findIdsWithFollowersAtLeast(Set.copyOf(userIds), threshold));
+        return Set.copyOf(jdbc.sql("SELECT id FROM users WHERE id = ANY(:ids) AND followers_count >= :threshold")
+                .param("ids", Set.copyOf(userIds).toArray(Long[]::new)).param("threshold", threshold)
+                .query(Long.class).list());
     }
 
     @Transactional(readOnly = true)

@@ -48,10 +48,6 @@ interface UserRepository extends Repository<User, Long> {
     List<User> searchByDisplayNameAfter(@Param("prefix") String prefix, @Param("afterName") String afterName,
             @Param("afterId") long afterId, @Param("limit") int limit);
 
-    List<User> findByIdIn(Collection<Long> ids);
-
-    @Query("SELECT u.id FROM User u WHERE u.id IN :ids AND u.followersCount >= :threshold")
-    List<Long> findIdsWithFollowersAtLeast(@Param("ids") Collection<Long> ids, @Param("threshold") long threshold);
 
     @Query(value = """
             SELECT * FROM users

@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import app.fitsocial.identity.PublicProfile;
 import app.fitsocial.identity.UserDirectory;
 import app.fitsocial.platform.persistence.AfterCommit;
 
@@ -94,8 +95,10 @@ class FeedFanout {
         return audience;
     }
 
+    /** From the author's cached profile: they are the writer (or just followed), so it is warm. */
     private boolean isCelebrity(long authorId) {
-        return !users.withFollowersAtLeast(List.of(authorId), settings.celebrityThreshold()).isEmpty();
+        PublicProfile author = users.publicProfiles(List.of(authorId)).get(authorId);
+        return author != null && author.followersCount() >= settings.celebrityThreshold();
     }
 
     private static void guard(String what, Runnable action) {
