@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,10 +72,7 @@ class FeedService {
             ids = newest(sources.allAuthors(), sources.groups(), before, wanted);
         }
         else {
-            TreeSet<Long> merged = new TreeSet<>(java.util.Comparator.reverseOrder());
-            merged.addAll(timeline);
-            merged.addAll(merged(sources, before, wanted));
-            ids = merged.stream().limit(wanted).toList();
+            ids = NewestIds.merge(timeline, merged(sources, before, wanted), wanted);
         }
         return CursorPage.of(ids, page, Cursor::ofId).mapItems(kept -> activities.hydrate(kept, readerId, fields));
     }
@@ -112,21 +108,17 @@ class FeedService {
             return List.of();
         }
         Map<String, List<Long>> recent = cache.recent(keys, this::loadRecent);
-        TreeSet<Long> merged = new TreeSet<>(java.util.Comparator.reverseOrder());
+        // only a source's newest `wanted` below the cursor can make the page
+        List<List<Long>> candidates = new ArrayList<>(recent.size());
         for (List<Long> newest : recent.values()) {
-            int below = 0;
-            for (long id : newest) {
-                if (id < before) {
-                    merged.add(id);
-                    below++;
-                }
-            }
-            if (newest.size() >= FeedCache.RECENT_POSTS && below < wanted) {
+            List<Long> below = NewestIds.below(newest, before, wanted);
+            if (newest.size() >= FeedCache.RECENT_POSTS && below.size() < wanted) {
                 // this source has more below what is kept
                 return newest(sources.celebrities(), sources.groups(), before, wanted);
             }
+            candidates.add(below);
         }
-        return merged.stream().limit(wanted).toList();
+        return NewestIds.merge(candidates, wanted);
     }
 
     /** The newest ids of each source, one statement for the authors and one for the groups. */
