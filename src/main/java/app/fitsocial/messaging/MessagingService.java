@@ -59,6 +59,13 @@ class MessagingService {
             throw new ResourceNotFoundException("User", recipientId);
         }
         String key = Math.min(senderId, recipientId) + ":" + Math.max(senderId, recipientId);
+        Long existing = jdbc.sql("SELECT id FROM conversations WHERE direct_key = :k").param("k", key)
+                .query(Long.class).optional().orElse(null);
+        return send(senderId, existing != null ? existing : open(key, senderId, recipientId), body);
+    }
+
+    /** Opens the one-to-one conversation of two users; a concurrent first message between them opens the same one. */
+    private long open(String key, long senderId, long recipientId) {
         jdbc.sql("INSERT INTO conversations (direct_key) VALUES (:k) ON CONFLICT (direct_key) DO NOTHING")
                 .param("k", key).update();
         long conversationId = jdbc.sql("SELECT id FROM conversations WHERE direct_key = :k").param("k", key)
@@ -67,7 +74,7 @@ class MessagingService {
                 INSERT INTO conversation_participants (conversation_id, user_id)
                 VALUES (:c, :a), (:c, :b) ON CONFLICT DO NOTHING""")
                 .param("c", conversationId).param("a", senderId).param("b", recipientId).update();
-        return send(senderId, conversationId, body);
+        return conversationId;
     }
 
     @Transactional
@@ -159,23 +166,32 @@ class MessagingService {
         }
     }
 
+    /**
+     * Stores a message and, in the same statement, makes it the conversation's last message and
+     * counts it unread for everyone but the sender.
+     */
     private MessageResponse send(long senderId, long conversationId, String body) {
-        MessageRow message = jdbc.sql("""
-                INSERT INTO messages (conversation_id, sender_id, body) VALUES (:c, :s, :b)
-                RETURNING id, conversation_id, sender_id, body, sent_at""")
+        record Sent(MessageRow message, List<Long> recipients) {
+        }
+        Sent sent = jdbc.sql("""
+                WITH m AS (
+                    INSERT INTO messages (conversation_id, sender_id, body) VALUES (:c, :s, :b)
+                    RETURNING id, conversation_id, sender_id, body, sent_at),
+                conversation AS (
+                    UPDATE conversations SET last_message_id = m.id, last_message_at = m.sent_at
+                    FROM m WHERE conversations.id = m.conversation_id),
+                participants AS (
+                    UPDATE conversation_participants p
+                    SET last_message_at = m.sent_at,
+                        unread_count = p.unread_count + CASE WHEN p.user_id = :s THEN 0 ELSE 1 END
+                    FROM m WHERE p.conversation_id = m.conversation_id
+                    RETURNING p.user_id)
+                SELECT m.*, ARRAY(SELECT user_id FROM participants WHERE user_id <> :s) AS recipients FROM m""")
                 .param("c", conversationId).param("s", senderId).param("b", body)
-                .query(MessagingService::toMessage).single();
-        OffsetDateTime sentAt = message.sentAt().atOffset(java.time.ZoneOffset.UTC);
-        jdbc.sql("UPDATE conversations SET last_message_id = :m, last_message_at = :t WHERE id = :c")
-                .param("m", message.id()).param("t", sentAt).param("c", conversationId).update();
-        List<Long> recipients = jdbc.sql("""
-                UPDATE conversation_participants
-                SET last_message_at = :t,
-                    unread_count = unread_count + CASE WHEN user_id = :s THEN 0 ELSE 1 END
-                WHERE conversation_id = :c RETURNING user_id""")
-                .param("t", sentAt).param("s", senderId).param("c", conversationId)
-                .query(Long.class).list().stream().filter(id -> id != senderId).toList();
-        events.publishEvent(new MessageSent(message.id(), conversationId, senderId, recipients));
+                .query((rs, n) -> new Sent(toMessage(rs, n), List.of((Long[]) rs.getArray("recipients").getArray())))
+                .single();
+        MessageRow message = sent.message();
+        events.publishEvent(new MessageSent(message.id(), conversationId, senderId, sent.recipients()));
         return response(message, users.summaries(List.of(senderId)));
     }
 
