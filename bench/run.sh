@@ -20,7 +20,9 @@
 # no figure is of a JVM in its first minute), BENCH_KIND_WARMUP (10 s of a kind before its figure),
 # BENCH_SECONDS (30 s per wrk figure), BENCH_CONNECTIONS (32 wrk connections, one wrk thread),
 # BENCH_STEADY (240 s: the hit-rate run, measured over its second half), BENCH_DURATION (60 s
-# measured per Gatling run), BENCH_GATLING_WARMUP (60 s before it), BENCH_CLIENTS (200 logged-in
+# measured per Gatling run), BENCH_GATLING_WARMUP (60 s before it, the first half climbing to the
+# rate), BENCH_RATE_FRACTION (0.5: the open-model rate as a share of the mix's saturation
+# throughput; CI's smoke, whose figures are seconds long, uses less), BENCH_CLIENTS (200 logged-in
 # users), BENCH_KINDS (the kinds measured alone), BENCH_OUTPUT (docs/benchmarks), BENCH_STRICT
 # (true: fail unless the optimized and hello runs had no failed request and the rate limit
 # scenario passed; what CI's smoke uses).
@@ -31,6 +33,7 @@ size=${1:-M}
 case "$size" in S) users=2000 ;; M) users=100000 ;; L) users=1000000 ;; *) echo "size must be S, M or L" >&2; exit 2 ;; esac
 duration=${BENCH_DURATION:-60}
 gatling_warmup=${BENCH_GATLING_WARMUP:-60}
+rate_fraction=${BENCH_RATE_FRACTION:-0.5}
 warmup=${BENCH_WARMUP:-90}
 kind_warmup=${BENCH_KIND_WARMUP:-10}
 seconds=${BENCH_SECONDS:-30}
@@ -161,9 +164,12 @@ gatling() { # run name, simulation, kinds, model, rate
   if [ -n "$report" ]; then mkdir -p "$run/gatling"; mv "$report" "$run/gatling/$name"; fi
 }
 
-index_statements() { # the CREATE INDEX statements of the index migrations (not UNIQUE: uniqueness stays)
-  cat src/main/resources/db/migration/V*__indexes_*.sql | sed 's/--.*//' | tr '\n' ' ' | tr ';' '\n' \
-    | grep -E '^\s*CREATE INDEX' | sed 's/$/;/'
+index_statements() { # the CREATE INDEX statements of the index migrations that a later one did not drop
+  # (not UNIQUE: uniqueness stays); the migrations are replayed in version order
+  ls src/main/resources/db/migration/V*__indexes_*.sql | sort -V | xargs cat | sed 's/--.*//' | tr '\n' ' ' | tr ';' '\n' \
+    | awk '/^\s*CREATE INDEX/ { name = $3 == "IF" ? $6 : $3; order[++n] = name; stmt[name] = $0 ";" }
+           /^\s*DROP INDEX/ { name = $3 == "IF" ? $5 : $3; delete stmt[name] }
+           END { for (i = 1; i <= n; i++) if (order[i] in stmt && !seen[order[i]]++) print stmt[order[i]] }'
 }
 
 have=$(psql "$psql_url" -Atc "SELECT count(*) FROM users WHERE email LIKE '%@bench.fitsocial.app'" 2>/dev/null || echo 0)
@@ -190,6 +196,7 @@ fi
   echo "saturation=wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), 1 thread, $connections keep-alive connections, ${seconds} s per figure after ${kind_warmup} s of the same requests; each mode first warmed up with ${warmup} s of the mix"
   echo "steady=$steady"
   echo "warmup=$gatling_warmup"
+  echo "rate_fraction=$rate_fraction"
   echo "duration=$duration"
   echo "generator=Gatling 3.14.3 on the same machine: shared keep-alive connections, Accept-Encoding gzip, 10 s request timeout, every request authenticated; warm-up requests named apart and left out"
 } > "$run/settings.properties"
@@ -220,7 +227,7 @@ python3 bench/probe.py hits "http://localhost:$port" "$run/hits-half.json"
 wrk -t1 -c"$connections" -d"$((steady / 2))s" --timeout 10s -s bench/wrk/workload.lua "http://localhost:$port" \
   -- "$run/wrk-data.txt" benchmark > "$run/steady-second-half.log" 2>&1 || true
 python3 bench/probe.py hits "http://localhost:$port" "$run/hits-end.json"
-rate=$(awk -F'\t' '$1 == "optimized: benchmark mix" { printf "%d", $4 / 2 }' "$run/saturation.tsv")
+rate=$(awk -F'\t' -v f="$rate_fraction" '$1 == "optimized: benchmark mix" { printf "%d", $4 * f }' "$run/saturation.tsv")
 [ "${rate:-0}" -ge 1 ] || rate=1
 echo "rate=$rate" >> "$run/settings.properties"
 gatling optimized-open MixedWorkloadSimulation mixed open "$rate"

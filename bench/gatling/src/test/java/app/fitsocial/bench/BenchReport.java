@@ -181,7 +181,8 @@ public final class BenchReport {
         steady.forEach((cache, rate) -> md.append(String.format(Locale.ROOT, "| %s | %.1f %% |%n", cache, rate * 100)));
 
         md.append("\n## Latency at a fixed rate (Gatling, open model, ").append(settings.getProperty("rate"))
-                .append(" requests/s, the same in every mode)\n\n");
+                .append(" requests/s, ").append(settings.getProperty("rate_fraction", "0.5"))
+                .append(" of the benchmark mix's saturation throughput, the same in every mode)\n\n");
         for (String mode : MODES) {
             Map<String, Kind> kinds = open.get(mode);
             md.append("### ").append(mode).append("\n\n");
