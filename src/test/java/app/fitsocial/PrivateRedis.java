@@ -25,12 +25,13 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     public static PrivateRedis start() throws IOException {
-        int port = FreePorts.any();
         Path dir = Files.createTempDirectory("fitsocial-private-redis-");
-        RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").setting("dir " + dir).build();
-        server.start();
-        return new PrivateRedis(server, port, dir);
+        return FreePorts.startOnAFreePort("A private Redis", port -> {
+            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+                    .setting("appendonly no").setting("dir " + dir).build();
+            server.start();
+            return new PrivateRedis(server, port, dir);
+        });
     }
 
     /** The {@code REDIS_URL} of this Redis. */

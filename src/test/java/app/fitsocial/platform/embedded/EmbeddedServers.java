@@ -2,8 +2,6 @@ package app.fitsocial.platform.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
+import app.fitsocial.FreePorts;
+
 /**
  * One embedded PostgreSQL 17 and one embedded Redis per JVM, started on first use on free
- * loopback ports and stopped by a JVM shutdown hook (Ctrl-C included), so every Spring context
- * of a test run shares them and nothing outlives the process.
+ * loopback ports (on another one when a port is taken between choosing and binding it,
+ * {@link FreePorts#startOnAFreePort}) and stopped by a JVM shutdown hook (Ctrl-C included), so
+ * every Spring context of a test run shares them and nothing outlives the process.
  */
 final class EmbeddedServers {
 
@@ -48,19 +49,27 @@ final class EmbeddedServers {
                 if (persistent) {
                     stopOrphan(dir.resolve("postmaster.pid"), "/postgres");
                 }
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir)
-                        .setCleanDataDirectory(!persistent)
-                        .setPort(freePort())
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("max_connections", "200");
+                // beside the data directory: initdb wants that empty
+                Path serverLog = persistent ? dir.resolveSibling(dir.getFileName() + ".log")
+                        : Files.createTempFile("fitsocial-pg-", ".log");
                 if (!persistent) {
-                    builder.setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off")
-                            .setServerConfig("full_page_writes", "off");
+                    serverLog.toFile().deleteOnExit();
                 }
-                postgres = builder.start();
+                postgres = FreePorts.startOnAFreePort("Embedded PostgreSQL", port -> {
+                    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                            .setDataDirectory(dir)
+                            .setCleanDataDirectory(!persistent)
+                            .setPort(port)
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setServerConfig("max_connections", "200");
+                    if (!persistent) {
+                        builder.setServerConfig("fsync", "off")
+                                .setServerConfig("synchronous_commit", "off")
+                                .setServerConfig("full_page_writes", "off");
+                    }
+                    return FreePorts.startPostgres(builder, serverLog);
+                });
                 postgresDataDir = dir;
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopPostgres, "embedded-postgres-stop"));
             }
@@ -118,24 +127,28 @@ final class EmbeddedServers {
     static synchronized int redisPort(@Nullable Path stateDir) {
         if (redis == null) {
             try {
-                int port = freePort();
                 Path dir = Files.createTempDirectory("fitsocial-redis-");
-                var builder = RedisServer.newRedisServer()
-                        .port(port)
-                        .bind("127.0.0.1")
-                        .setting("save \"\"")
-                        .setting("appendonly no")
-                        .setting("dir " + dir)
-                        .setting("maxmemory 256mb");
-                if (stateDir != null) {
+                Path pidFile = stateDir == null ? null : stateDir.toAbsolutePath().resolve("redis.pid");
+                if (pidFile != null) {
                     Files.createDirectories(stateDir);
-                    Path pidFile = stateDir.toAbsolutePath().resolve("redis.pid");
                     stopOrphan(pidFile, "/redis-server-");
-                    builder.setting("pidfile " + pidFile);
                 }
-                redis = builder.build();
-                redis.start();
-                redisPort = port;
+                redis = FreePorts.startOnAFreePort("Embedded Redis", port -> {
+                    var builder = RedisServer.newRedisServer()
+                            .port(port)
+                            .bind("127.0.0.1")
+                            .setting("save \"\"")
+                            .setting("appendonly no")
+                            .setting("dir " + dir)
+                            .setting("maxmemory 256mb");
+                    if (pidFile != null) {
+                        builder.setting("pidfile " + pidFile);
+                    }
+                    RedisServer server = builder.build();
+                    server.start();
+                    redisPort = port;
+                    return server;
+                });
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopRedis, "embedded-redis-stop"));
             }
             catch (IOException ex) {
@@ -169,10 +182,4 @@ final class EmbeddedServers {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 }
