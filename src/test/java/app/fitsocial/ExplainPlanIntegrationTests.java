@@ -38,8 +38,8 @@ class ExplainPlanIntegrationTests extends IntegrationTestSupport {
                         SELECT c.id FROM fitness_classes c WHERE c.datetime >= now() AND c.provider_id = :p
                         ORDER BY c.datetime, c.id LIMIT 21""", Map.of("p", 1L), "idx_fitness_classes_provider_datetime"),
                 new Shape("class listing in a city", """
-                        SELECT c.id FROM fitness_classes c WHERE c.datetime >= now() AND lower(c.city) = lower(:city)
-                        ORDER BY c.datetime, c.id LIMIT 21""", Map.of("city", "Berlin"), "idx_fitness_classes_city_datetime"),
+                        SELECT c.id FROM fitness_classes c WHERE c.datetime >= now() AND search_key(c.city) = search_key(:city)
+                        ORDER BY c.datetime, c.id LIMIT 21""", Map.of("city", "Berlin"), "idx_fitness_classes_city_key_datetime"),
                 new Shape("my upcoming bookings", """
                         SELECT b.id FROM bookings b WHERE b.user_id = :u AND b.class_datetime >= now()
                         ORDER BY b.class_datetime, b.id LIMIT 11""", Map.of("u", 1L), "idx_bookings_user_class_datetime"),
@@ -50,8 +50,8 @@ class ExplainPlanIntegrationTests extends IntegrationTestSupport {
                         SELECT r.id FROM reviews r WHERE r.provider_id = :p
                         ORDER BY r.created_at DESC, r.id DESC LIMIT 11""", Map.of("p", 1L), "idx_reviews_provider_created"),
                 new Shape("users by display-name prefix", """
-                        SELECT id FROM users WHERE lower(display_name) COLLATE "C" LIKE 'dan%'
-                        ORDER BY lower(display_name) COLLATE "C", id LIMIT 21""", Map.of(), "idx_users_display_name_prefix"),
+                        SELECT id FROM users WHERE search_key(display_name) COLLATE "C" LIKE search_key('Dan%')
+                        ORDER BY search_key(display_name) COLLATE "C", id LIMIT 21""", Map.of(), "idx_users_name_key"),
                 new Shape("login by email", "SELECT id FROM users WHERE email = :e", Map.of("e", "a@b.c"), "uq_users_email"),
                 new Shape("newest users", "SELECT id FROM users ORDER BY created_at DESC LIMIT 20", Map.of(),
                         "idx_users_created_at"),
@@ -81,8 +81,8 @@ class ExplainPlanIntegrationTests extends IntegrationTestSupport {
                 new Shape("partners near a point", """
                         SELECT id FROM users WHERE latitude BETWEEN 52 AND 53 AND longitude BETWEEN 13 AND 14
                           AND latitude IS NOT NULL AND longitude IS NOT NULL LIMIT 300""", Map.of(), "idx_users_location"),
-                new Shape("partners in a city", "SELECT id FROM users WHERE lower(city) = lower('Berlin') ORDER BY id DESC LIMIT 300",
-                        Map.of(), "idx_users_city"),
+                new Shape("partners in a city", "SELECT id FROM users WHERE search_key(city) = search_key('Berlin') ORDER BY id DESC LIMIT 300",
+                        Map.of(), "idx_users_city_key"),
                 new Shape("partners sharing an interest", "SELECT id FROM users WHERE interests && '{yoga}'::text[] LIMIT 300",
                         Map.of(), "idx_users_interests"));
     }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.fitsocial.ApiDocument.Operation;
 import app.fitsocial.platform.security.AccessTokenIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +42,6 @@ class HostileInputPropertyTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** An operation of the OpenAPI document: its method, path template, query parameters and body schema. */
-    record Operation(String method, String template, List<String> queryParameters, @Nullable JsonNode bodySchema) {
-        @Override
-        public String toString() {
-            return method + " " + template;
-        }
-    }
-
     /** One generated request. */
     record HostileRequest(Operation operation, String path, @Nullable String body, String auth) {
         @Override
@@ -62,7 +55,7 @@ class HostileInputPropertyTests {
     private static @Nullable ConfigurableApplicationContext service;
     private static @Nullable ApiClient api;
     private static @Nullable List<Operation> operations;
-    private static @Nullable JsonNode schemas;
+    private static @Nullable ApiDocument document;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static final List<Long> REAL_IDS = new ArrayList<>();
 
@@ -71,25 +64,13 @@ class HostileInputPropertyTests {
         service = AnotherInstance.start("--fitsocial.rate-limit.raised[0].name=tests",
                 "--fitsocial.rate-limit.raised[0].addresses=127.0.0.1/32,::1/128", "--fitsocial.web.hello-endpoint=true");
         api = new ApiClient(AnotherInstance.port(service));
-        JsonNode document = api.get("/v3/api-docs", null).json();
-        schemas = document.path("components").path("schemas");
+        document = ApiDocument.of(api);
         List<Operation> found = new ArrayList<>();
-        for (String template : document.path("paths").propertyNames()) {
-            if (!template.startsWith("/api/v1/")) {
-                continue;
-            }
-            JsonNode path = document.path("paths").path(template);
-            for (String method : path.propertyNames()) {
-                JsonNode operation = path.path(method);
-                List<String> query = new ArrayList<>(List.of("limit", "cursor", "fields"));
-                operation.path("parameters").forEach(p -> {
-                    if ("query".equals(p.path("in").asString()) && !query.contains(p.path("name").asString())) {
-                        query.add(p.path("name").asString());
-                    }
-                });
-                JsonNode body = operation.path("requestBody").path("content").path("application/json").path("schema");
-                found.add(new Operation(method.toUpperCase(), template, query, body.isMissingNode() ? null : resolve(body)));
-            }
+        for (Operation operation : document.operations()) {
+            // every list takes these, documented or not: the fuzzer sends them everywhere
+            List<String> query = new ArrayList<>(List.of("limit", "cursor", "fields"));
+            operation.queryParameters().stream().filter(name -> !query.contains(name)).forEach(query::add);
+            found.add(new Operation(operation.method(), operation.template(), query, operation.bodySchema()));
         }
         assertThat(found).hasSizeGreaterThan(40);
         operations = found;
@@ -247,10 +228,6 @@ class HostileInputPropertyTests {
     }
 
     private static JsonNode resolve(JsonNode schema) {
-        String ref = schema.path("$ref").asString("");
-        if (ref.startsWith("#/components/schemas/") && schemas != null) {
-            return schemas.path(ref.substring("#/components/schemas/".length()));
-        }
-        return schema;
+        return document == null ? schema : document.resolve(schema);
     }
 }

@@ -51,12 +51,16 @@ public class ClassCatalog {
                 .query(Boolean.class).single();
     }
 
-    /** True when the user booked the class and the class has started by {@code now}. */
+    /**
+     * True when the user booked the class and the class has ended by {@code now} (its start plus
+     * its duration): only then has the user attended it, and may review it.
+     */
     @Transactional(readOnly = true)
     public boolean hasAttended(long userId, long classId, Instant now) {
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM bookings
-                               WHERE user_id = :user AND class_id = :class AND class_datetime <= :now)""")
+                SELECT EXISTS (SELECT 1 FROM bookings b JOIN fitness_classes c ON c.id = b.class_id
+                               WHERE b.user_id = :user AND b.class_id = :class
+                                 AND c.datetime + make_interval(mins => c.duration_minutes) <= :now)""")
                 .param("user", userId).param("class", classId).param("now", ClassQueries.utc(now))
                 .query(Boolean.class).single();
     }

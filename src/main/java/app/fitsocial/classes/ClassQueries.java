@@ -55,7 +55,7 @@ class ClassQueries {
             params.put("type", filter.type().name());
         }
         if (filter.city() != null) {
-            sql.append(" AND lower(c.city) = lower(:city)");
+            sql.append(" AND search_key(c.city) = search_key(:city)");
             params.put("city", filter.city());
         }
         if (page.cursor() != null) {
@@ -85,7 +85,7 @@ class ClassQueries {
                 "SELECT id, name, city, rating_average, rating_count, version FROM providers WHERE true");
         var params = new java.util.HashMap<String, Object>();
         if (city != null) {
-            sql.append(" AND lower(city) = lower(:city)");
+            sql.append(" AND search_key(city) = search_key(:city)");
             params.put("city", city);
         }
         if (page.cursor() != null) {

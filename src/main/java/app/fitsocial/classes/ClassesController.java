@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +28,7 @@ import app.fitsocial.platform.versions.Versioned;
 import app.fitsocial.platform.web.CursorPage;
 import app.fitsocial.platform.web.InvalidRequestException;
 import app.fitsocial.platform.web.PageQuery;
+import app.fitsocial.platform.web.InvalidFieldException;
 import app.fitsocial.platform.web.ResourceNotFoundException;
 import app.fitsocial.platform.web.conditional.VersionTagged;
 
@@ -49,12 +50,12 @@ class ClassesController {
 
     record NewClassRequest(
             @Positive @Nullable Long providerId,
-            @NotBlank @Size(max = 120) String title,
+            @NotBlank @CodePointLength(max = 120) String title,
             @NotNull ClassType type,
             @NotNull @Future Instant datetime,
             @NotNull @Min(5) @Max(600) Integer durationMinutes,
             @NotNull @Min(1) @Max(10000) Integer capacity,
-            @Size(min = 1, max = 100) @Nullable String city) {
+            @CodePointLength(min = 1, max = 100) @Nullable String city) {
     }
 
     /** Classes from {@code from} (default: the current minute) to {@code to}, in time order. */
@@ -63,7 +64,7 @@ class ClassesController {
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Positive @Nullable Long provider,
             @RequestParam(required = false) @Nullable ClassType type,
-            @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String city,
+            @RequestParam(required = false) @CodePointLength(min = 1, max = 100) @Nullable String city,
             PageQuery page) {
         // "now" to the minute, so that listings without from share cache entries for a minute
         Instant start = from == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : from;
@@ -79,8 +80,14 @@ class ClassesController {
         return classes.find(id).orElseThrow(() -> new ResourceNotFoundException("Class", id));
     }
 
+    /** How far ahead a class may be published: further is a typo (a year 2062 for 2026), not a plan. */
+    static final java.time.Period PUBLISHING_HORIZON = java.time.Period.ofYears(2);
+
     @PostMapping
     ResponseEntity<ClassResponse> create(CurrentUser me, @Valid @RequestBody NewClassRequest request) {
+        if (request.datetime().isAfter(clock.instant().atZone(java.time.ZoneOffset.UTC).plus(PUBLISHING_HORIZON).toInstant())) {
+            throw new InvalidFieldException("datetime", "must be within two years from now");
+        }
         long id = publisher.publish(me, request);
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(queries.find(id).orElseThrow().value());

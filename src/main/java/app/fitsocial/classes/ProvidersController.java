@@ -1,7 +1,7 @@
 package app.fitsocial.classes;
 
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ class ProvidersController {
     }
 
     @GetMapping
-    CursorPage<ProviderResponse> list(@RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String city,
+    CursorPage<ProviderResponse> list(@RequestParam(required = false) @CodePointLength(min = 1, max = 100) @Nullable String city,
             PageQuery page) {
         return queries.providers(city, page);
     }

@@ -66,7 +66,7 @@ class GroupService {
                 .orElseThrow(() -> new ResourceNotFoundException("Group", groupId));
     }
 
-    /** Groups whose name starts with {@code q} (all groups without it), in name order. */
+    /** Groups whose name starts with {@code q} (all groups without it), compared and ordered by search key. */
     @Transactional(readOnly = true)
     CursorPage<GroupResponse> search(@Nullable String q, long viewerId, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
@@ -74,16 +74,16 @@ class GroupService {
         params.put("limit", page.fetchSize());
         StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE true");
         if (q != null) {
-            sql.append(" AND lower(g.name) COLLATE \"C\" LIKE lower(:prefix)");
+            sql.append(" AND search_key(g.name) COLLATE \"C\" LIKE search_key(:prefix)");
             params.put("prefix", LikePattern.startingWith(q.strip()));
         }
         if (page.cursor() != null) {
             Cursor.TextId after = Cursor.decodeText(page.cursor());
-            sql.append(" AND (lower(g.name) COLLATE \"C\", g.id) > (lower(CAST(:afterName AS text)) COLLATE \"C\", :afterId)");
+            sql.append(" AND (search_key(g.name) COLLATE \"C\", g.id) > (search_key(CAST(:afterName AS text)) COLLATE \"C\", :afterId)");
             params.put("afterName", after.text());
             params.put("afterId", after.id());
         }
-        sql.append(" ORDER BY lower(g.name) COLLATE \"C\", g.id LIMIT :limit");
+        sql.append(" ORDER BY search_key(g.name) COLLATE \"C\", g.id LIMIT :limit");
         List<GroupResponse> rows = jdbc.sql(sql.toString()).params(params).query(GroupService::toGroup).list();
         return CursorPage.of(rows, page, row -> Cursor.ofText(row.name(), row.id()));
     }

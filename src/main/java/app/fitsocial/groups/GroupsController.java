@@ -3,8 +3,8 @@ package app.fitsocial.groups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +38,8 @@ class GroupsController {
     }
 
     record NewGroupRequest(
-            @NotBlank @Size(max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
-            @Size(max = 1000) @Nullable String description) {
+            @NotBlank @CodePointLength(max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @CodePointLength(max = 1000) @Nullable String description) {
     }
 
     @PostMapping
@@ -50,7 +50,7 @@ class GroupsController {
     }
 
     @GetMapping
-    CursorPage<GroupResponse> search(CurrentUser me, @RequestParam(required = false) @Size(min = 1, max = 80) @Nullable String q,
+    CursorPage<GroupResponse> search(CurrentUser me, @RequestParam(required = false) @CodePointLength(min = 1, max = 80) @Nullable String q,
             PageQuery page) {
         return groups.search(q, me.id(), page);
     }

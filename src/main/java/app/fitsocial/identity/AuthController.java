@@ -1,11 +1,12 @@
 package app.fitsocial.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,26 +14,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.fitsocial.platform.web.ClientAddresses;
+import app.fitsocial.platform.web.validation.MaxUtf8Bytes;
+
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
     private final AuthService auth;
+    private final ClientAddresses clients;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, ClientAddresses clients) {
         this.auth = auth;
+        this.clients = clients;
     }
 
     record RegisterRequest(
-            @NotBlank @Email @Size(max = 320) String email,
-            @NotBlank @Size(min = 10, max = 72, message = "must be between 10 and 72 characters") String password,
-            @NotBlank @Size(max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName) {
+            @NotBlank @Email @CodePointLength(max = 320) String email,
+            @NotBlank @CodePointLength(min = 10, max = 72, message = "must be between 10 and 72 characters")
+            @MaxUtf8Bytes(72) String password,
+            @NotBlank @CodePointLength(max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 72) String password) {
+    record LoginRequest(@NotBlank @CodePointLength(max = 320) String email,
+            @NotBlank @CodePointLength(max = 72) @MaxUtf8Bytes(72) String password) {
     }
 
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    record RefreshRequest(@NotBlank @CodePointLength(max = 200) String refreshToken) {
     }
 
     record SessionResponse(UserProfileResponse user, String accessToken, String refreshToken, long expiresIn) {
@@ -50,8 +58,8 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    SessionResponse login(@Valid @RequestBody LoginRequest request) {
-        return SessionResponse.from(auth.login(request.email(), request.password()));
+    SessionResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return SessionResponse.from(auth.login(request.email(), request.password(), clients.of(http)));
     }
 
     @PostMapping("/refresh")

@@ -77,9 +77,9 @@ class AuthService {
      * Checks the credentials, throttled per account. Not one transaction: the password check
      * (bcrypt, tens of milliseconds by design) holds no database connection.
      */
-    Session login(String email, String password) {
+    Session login(String email, String password, String clientAddress) {
         String account = normalize(email);
-        AccountLoginThrottle.Attempt attempt = loginThrottle.begin(account);
+        AccountLoginThrottle.Attempt attempt = loginThrottle.begin(account, clientAddress);
         User user = users.findByEmail(account).orElse(null);
         if (user == null) {
             passwordEncoder.matches(password, decoyHash);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * clears {@code interests}.
  */
 record ProfileChanges(
-        @Size(min = 1, max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String displayName,
-        @Size(max = 500) @Nullable String bio,
+        @CodePointLength(min = 1, max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String displayName,
+        @CodePointLength(max = 500) @Nullable String bio,
         @Nullable FitnessLevel fitnessLevel,
-        @Size(max = 20) @Nullable List<@Size(min = 1, max = 40) String> interests,
-        @Size(max = 100) @Nullable String city,
+        @Size(max = 20) @Nullable List<@CodePointLength(min = 1, max = 40) String> interests,
+        @CodePointLength(max = 100) @Nullable String city,
         @DecimalMin("-90") @DecimalMax("90") @Nullable Double latitude,
         @DecimalMin("-180") @DecimalMax("180") @Nullable Double longitude) {
 }

@@ -34,16 +34,16 @@ interface UserRepository extends Repository<User, Long> {
 
     @Query(value = """
             SELECT * FROM users
-            WHERE lower(display_name) COLLATE "C" LIKE lower(:prefix)
-            ORDER BY lower(display_name) COLLATE "C", id
+            WHERE search_key(display_name) COLLATE "C" LIKE search_key(:prefix)
+            ORDER BY search_key(display_name) COLLATE "C", id
             LIMIT :limit""", nativeQuery = true)
     List<User> searchByDisplayName(@Param("prefix") String prefix, @Param("limit") int limit);
 
     @Query(value = """
             SELECT * FROM users
-            WHERE lower(display_name) COLLATE "C" LIKE lower(:prefix)
-              AND (lower(display_name) COLLATE "C", id) > (lower(CAST(:afterName AS text)) COLLATE "C", :afterId)
-            ORDER BY lower(display_name) COLLATE "C", id
+            WHERE search_key(display_name) COLLATE "C" LIKE search_key(:prefix)
+              AND (search_key(display_name) COLLATE "C", id) > (search_key(CAST(:afterName AS text)) COLLATE "C", :afterId)
+            ORDER BY search_key(display_name) COLLATE "C", id
             LIMIT :limit""", nativeQuery = true)
     List<User> searchByDisplayNameAfter(@Param("prefix") String prefix, @Param("afterName") String afterName,
             @Param("afterId") long afterId, @Param("limit") int limit);
@@ -58,7 +58,7 @@ interface UserRepository extends Repository<User, Long> {
             @Param("minLon") double minLon, @Param("maxLon") double maxLon, @Param("self") long self,
             @Param("limit") int limit);
 
-    @Query(value = "SELECT * FROM users WHERE lower(city) = lower(:city) AND id <> :self ORDER BY id DESC LIMIT :limit",
+    @Query(value = "SELECT * FROM users WHERE search_key(city) = search_key(:city) AND id <> :self ORDER BY id DESC LIMIT :limit",
             nativeQuery = true)
     List<User> findInCity(@Param("city") String city, @Param("self") long self, @Param("limit") int limit);
 

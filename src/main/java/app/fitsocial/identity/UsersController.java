@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,9 +76,12 @@ class UsersController {
         return profile;
     }
 
-    /** Users whose display name starts with {@code q} (case-insensitive), in name order. */
+    /**
+     * Users whose display name starts with {@code q}, compared by search key (NFC, Unicode
+     * lower case, ß as ss: {@code V17__search_keys.sql}), in key order.
+     */
     @GetMapping
-    CursorPage<PublicProfile> search(@RequestParam @Size(min = 1, max = 50) String q, PageQuery page) {
+    CursorPage<PublicProfile> search(@RequestParam @CodePointLength(min = 1, max = 50) String q, PageQuery page) {
         String prefix = LikePattern.startingWith(q.strip());
         List<User> rows;
         if (page.cursor() == null) {
@@ -88,7 +91,7 @@ class UsersController {
             Cursor.TextId after = Cursor.decodeText(page.cursor());
             rows = users.searchByDisplayNameAfter(prefix, after.text(), after.id(), page.fetchSize());
         }
-        // the cursor keeps the name as stored; PostgreSQL lower-cases both sides of the comparison
+        // the cursor keeps the name as stored; PostgreSQL folds both sides to their search keys
         return CursorPage.of(rows, page, user -> Cursor.ofText(user.displayName(), user.id()))
                 .map(PublicProfile::from);
     }

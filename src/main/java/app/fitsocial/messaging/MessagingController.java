@@ -3,8 +3,8 @@ package app.fitsocial.messaging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ class MessagingController {
 
     /** Exactly one of {@code recipientId} and {@code conversationId}. */
     record SendRequest(@Positive @Nullable Long recipientId, @Positive @Nullable Long conversationId,
-            @NotBlank @Size(max = 4000) String body) {
+            @NotBlank @CodePointLength(max = 4000) String body) {
     }
 
     @PostMapping("/messages/send")

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +40,10 @@ class ReviewsController {
     }
 
     record NewReviewRequest(@NotNull @Positive Long classId, @NotNull @Min(1) @Max(5) Integer rating,
-            @Size(max = 2000) @Nullable String text) {
+            @CodePointLength(max = 2000) @Nullable String text) {
     }
 
-    record ReviewChanges(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) @Nullable String text) {
+    record ReviewChanges(@NotNull @Min(1) @Max(5) Integer rating, @CodePointLength(max = 2000) @Nullable String text) {
     }
 
     @PostMapping

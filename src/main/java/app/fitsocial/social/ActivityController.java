@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,12 +47,12 @@ class ActivityController {
         this.groups = groups;
     }
 
-    record NewActivityRequest(@NotNull ActivityType type, @Size(max = 2000) @Nullable String text,
+    record NewActivityRequest(@NotNull ActivityType type, @CodePointLength(max = 2000) @Nullable String text,
             @Positive @Nullable Long classId, @Positive @Nullable Long groupId,
             @Min(1) @Max(1440) @Nullable Integer durationMinutes) {
     }
 
-    record NewCommentRequest(@NotBlank @Size(max = 1000) String text) {
+    record NewCommentRequest(@NotBlank @CodePointLength(max = 1000) String text) {
     }
 
     @PostMapping("/social/activity")

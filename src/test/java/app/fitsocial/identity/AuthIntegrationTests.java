@@ -227,23 +227,75 @@ class AuthIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void throttlesGuessesForOneAccountSpreadOverManyAddresses() {
+    void throttlesGuessesForOneAccountFromOneClientWithoutLockingTheOwnerOut() {
         String email = newEmail();
         register(email, PASSWORD, "Target");
-        // ten guesses, each from an address of its own (the per-address limit never binds)
-        for (int i = 1; i <= 10; i++) {
-            assertProblem(loginFrom("10.77." + (i / 250) + "." + (i % 250 + 1), email, "wrong-password-" + i), 401,
-                    "invalid-credentials");
+        // the test context allows 4 failures per account and client (10 in production)
+        for (int i = 1; i <= 4; i++) {
+            assertProblem(loginFrom("10.77.0.1", email, "wrong-password-" + i), 401, "invalid-credentials");
         }
-        ApiResponse throttled = loginFrom("10.78.0.1", email, "wrong-password-11");
+        // while throttled, even the right password from that client is refused: the guesser learns nothing
+        // (a sixth request from the address would meet the auth rule's 5 a minute first)
+        ApiResponse throttled = loginFrom("10.77.0.1", email.toUpperCase(), PASSWORD);
         assertProblem(throttled, 429, "login-throttled");
-        assertThat(throttled.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
-        // while throttled, even the right password is refused: the guesser learns nothing
-        assertProblem(loginFrom("10.78.0.2", email.toUpperCase(), PASSWORD), 429, "login-throttled");
+        assertRefusedBy(throttled, "login-client", 4, 900);
+        // the owner, anywhere else, is not locked out
+        assertThat(loginFrom("10.77.9.9", email, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordsFromTwoAddressesDoNotLockTheOwnerOutOfAThird() {
+        String email = newEmail();
+        register(email, PASSWORD, "Owner");
+        for (String address : List.of("10.81.0.1", "10.81.0.2")) {
+            for (int i = 0; i < 5; i++) {
+                int status = loginFrom(address, email, "wrong-password-" + i).status();
+                assertThat(status).isEqualTo(i < 4 ? 401 : 429);
+            }
+        }
+        assertThat(loginFrom("10.81.0.3", email, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void capsGuessesForOneAccountSpreadOverManyAddresses() {
+        String email = newEmail();
+        register(email, PASSWORD, "Target");
+        // the looser account-wide ceiling: 12 in the test context (100 an hour in production)
+        for (int i = 1; i <= 12; i++) {
+            assertProblem(loginFrom("10.82." + i + ".1", email, "wrong-password-" + i), 401, "invalid-credentials");
+        }
+        ApiResponse throttled = loginFrom("10.82.99.1", email, "wrong-password-13");
+        assertProblem(throttled, 429, "login-throttled");
+        assertRefusedBy(throttled, "login-account", 12, 3600);
         // other accounts are not affected
         String other = newEmail();
         register(other, PASSWORD, "Bystander");
-        assertThat(loginFrom("10.78.0.3", other, PASSWORD).status()).isEqualTo(200);
+        assertThat(loginFrom("10.82.99.2", other, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void addressesOfOneIpv6NetworkAreOneClient() {
+        String email = newEmail();
+        register(email, PASSWORD, "Roamer");
+        // privacy addresses of one /64, and one more from the next network
+        for (int i = 1; i <= 4; i++) {
+            assertProblem(loginFrom("2001:db8:77:1::" + Integer.toHexString(i * 4099), email, "wrong-" + i), 401,
+                    "invalid-credentials");
+        }
+        assertProblem(loginFrom("2001:db8:77:1:ffff::1", email, "wrong-5"), 429, "login-throttled");
+        assertThat(loginFrom("2001:db8:77:2::1", email, PASSWORD).status()).isEqualTo(200);
+    }
+
+    /** A 429 whose every rate-limit header, and Retry-After, describes the rule that refused it. */
+    private static void assertRefusedBy(ApiResponse response, String rule, long capacity, long window) {
+        long retryAfter = Long.parseLong(response.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, window);
+        assertThat(response.header("RateLimit")).hasValue("\"" + rule + "\";r=0;t=" + retryAfter);
+        assertThat(response.header("RateLimit-Policy")).hasValue("\"" + rule + "\";q=" + capacity + ";w=" + window);
+        assertThat(response.header("X-RateLimit-Limit")).hasValue(Long.toString(capacity));
+        assertThat(response.header("X-RateLimit-Remaining")).hasValue("0");
+        assertThat(response.header("X-RateLimit-Reset")).hasValue(Long.toString(retryAfter));
+        assertThat(response.json().path("limit").asString()).isEqualTo(rule);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.fitsocial.reviews;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,23 @@ class ReviewsIntegrationTests extends IntegrationTestSupport {
         TestUser booker = newUser();
         api().post("/api/v1/classes/" + futureClass + "/bookings", booker.token(), null);
         assertProblem(review(booker, futureClass, 5, "Not yet"), 403, "not-attended");
+    }
+
+    /** Attended means ended: start plus duration (60 minutes here) is past, not merely the start. */
+    @Test
+    void aClassIsAttendedOnlyOnceItHasEnded() {
+        long provider = newProvider(null, "Bergen");
+        Instant now = Instant.now();
+        long running = newClass(provider, now.minus(Duration.ofMinutes(60)).plusSeconds(30), 10);
+        long justEnded = newClass(provider, now.minus(Duration.ofMinutes(60)).minusSeconds(1), 10);
+        long justStarted = newClass(provider, now.minusSeconds(9), 10);
+        TestUser user = newUser();
+        for (long classId : List.of(running, justEnded, justStarted)) {
+            attend(user.id(), classId);
+        }
+        assertProblem(review(user, justStarted, 5, "Nine seconds in"), 403, "not-attended");
+        assertProblem(review(user, running, 5, "Thirty seconds to go"), 403, "not-attended");
+        assertThat(review(user, justEnded, 5, "Done").status()).isEqualTo(201);
     }
 
     @Test

@@ -3,7 +3,11 @@ package app.fitsocial.platform.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -12,21 +16,33 @@ import org.springframework.http.HttpStatus;
 import app.fitsocial.platform.web.ProblemException;
 
 /**
- * Login attempts per account, on top of the per-address limit of the auth routes: an attacker
- * spreading guesses for one account over many addresses still gets only
- * {@code fitsocial.rate-limit.account-login} attempts per period (by default 10 per 15 minutes).
- * Every attempt takes a token from the account's bucket, shared by all instances through Redis;
- * a successful login gives it back, so only failures use the budget up. Buckets are keyed by a
- * digest of the account name, so Redis holds no email address.
+ * Failed logins per account, on top of the per-address limit of the auth routes, shaped the way
+ * OWASP's authentication guidance and the large identity providers do it, so that guessing is
+ * slow and nobody can lock an owner out:
+ * <ul>
+ * <li>per account and client ({@code login-client}, 10 per 15 minutes by default): a guesser at
+ * one address allocation ({@link AddressAllocation}) gets that many tries, and the owner
+ * logging in from anywhere else is not affected by them;</li>
+ * <li>per account, from all clients together ({@code login-account}, 100 per hour): a much looser
+ * ceiling against guesses spread over many addresses. Past it the account is refused for
+ * everyone until the window ends: an attacker with that many addresses can deny the account for
+ * as long as they keep it up, the price of capping their guesses.</li>
+ * </ul>
+ * Every attempt takes a token from both buckets (shared by all instances through Redis, all or
+ * nothing); a successful login gives them back, so only failures count. Buckets are keyed by a
+ * digest of the account name, so Redis holds no email address. A refusal is a 429 whose
+ * rate-limit headers and {@code Retry-After} describe the rule that refused it.
  */
 public class AccountLoginThrottle {
 
     private final @Nullable RateLimiter limiter;
-    private final RateLimitSettings.Rule rule;
+    private final RateLimitSettings.Rule perClient;
+    private final RateLimitSettings.Rule perAccount;
 
-    AccountLoginThrottle(@Nullable RateLimiter limiter, RateLimitSettings.Rule rule) {
+    AccountLoginThrottle(@Nullable RateLimiter limiter, RateLimitSettings.Rule perClient, RateLimitSettings.Rule perAccount) {
         this.limiter = limiter;
-        this.rule = rule;
+        this.perClient = perClient;
+        this.perAccount = perAccount;
     }
 
     /** An attempt that was let through; report a success so that it is not counted. */
@@ -37,22 +53,29 @@ public class AccountLoginThrottle {
     }
 
     /**
-     * Starts a login attempt for an account (its normalised name).
+     * Starts a login attempt for an account (its normalised name) from a client.
      *
-     * @throws ProblemException 429 with {@code Retry-After} when the account used up its attempts
+     * @param clientAddress the client's address ({@link app.fitsocial.platform.web.ClientAddresses})
+     * @throws ProblemException 429 {@code login-throttled}, with the refusing rule's headers
      */
-    public Attempt begin(String account) {
+    public Attempt begin(String account, String clientAddress) {
         if (limiter == null) {
             return () -> { };
         }
-        RateLimiter.Probe probe = limiter.consume(rule, "account:" + digest(account));
-        if (probe == null) {
+        String owner = "account:" + digest(account);
+        Map<RateLimitSettings.Rule, String> owners = new LinkedHashMap<>();
+        owners.put(perClient, owner + ":client:" + AddressAllocation.of(clientAddress));
+        owners.put(perAccount, owner);
+        List<RateLimiter.Probe> probes = limiter.consumeOwned(owners);
+        if (probes == null || probes.isEmpty()) {
             return () -> { };
         }
-        if (!probe.consumed()) {
-            throw new TooManyAttempts(rule, Math.max(1, (probe.nanosToRefill() + 999_999_999L) / 1_000_000_000L));
+        RateLimiter.Probe refusing = probes.stream().filter(probe -> !probe.consumed())
+                .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElse(null);
+        if (refusing != null) {
+            throw new TooManyAttempts(refusing);
         }
-        return probe.giveBack()::run;
+        return () -> probes.forEach(probe -> probe.giveBack().run());
     }
 
     private static String digest(String account) {
@@ -65,14 +88,21 @@ public class AccountLoginThrottle {
         }
     }
 
-    /** 429: the account had too many login attempts; the same answer whether it exists or not. */
+    /** 429: the account had too many failed logins; the same answer whether it exists or not. */
     static final class TooManyAttempts extends ProblemException {
 
-        TooManyAttempts(RateLimitSettings.Rule rule, long retryAfterSeconds) {
+        TooManyAttempts(RateLimiter.Probe refusing) {
+            this(refusing, Math.max(1, RateLimitHeaders.ceilSeconds(refusing.nanosToRefill())));
+        }
+
+        private TooManyAttempts(RateLimiter.Probe refusing, long retryAfterSeconds) {
             super(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many login attempts",
-                    "Too many login attempts for this account; retry in " + retryAfterSeconds + " s");
+                    "Too many failed logins for this account" + (refusing.rule().name().equals("login-account") ? ""
+                            : " from this network") + "; retry in " + retryAfterSeconds + " s");
+            RateLimitHeaders.write(getHeaders()::set, refusing.rule().name(), refusing.capacity(),
+                    refusing.rule().period().toSeconds(), 0, retryAfterSeconds);
             getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-            getBody().setProperty("limit", rule.name());
+            getBody().setProperty("limit", refusing.rule().name());
         }
     }
 }

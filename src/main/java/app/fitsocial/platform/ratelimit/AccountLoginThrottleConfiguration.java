@@ -10,6 +10,7 @@ class AccountLoginThrottleConfiguration {
 
     @Bean
     AccountLoginThrottle accountLoginThrottle(ObjectProvider<RateLimiter> limiter, RateLimitSettings settings) {
-        return new AccountLoginThrottle(limiter.getIfAvailable(), settings.effectiveAccountLoginRule());
+        return new AccountLoginThrottle(limiter.getIfAvailable(), settings.effectiveLoginPerClientRule(),
+                settings.effectiveLoginPerAccountRule());
     }
 }

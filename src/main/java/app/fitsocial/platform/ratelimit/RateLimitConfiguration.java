@@ -12,6 +12,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import app.fitsocial.platform.redis.SharedRedis;
 import app.fitsocial.platform.security.BearerTokens;
+import app.fitsocial.platform.web.ClientAddresses;
 
 /**
  * The rate limiter: the buckets of {@link RedisBuckets} on the service's shared Redis connection
@@ -28,9 +29,10 @@ class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, RateLimitSettings settings,
-            BearerTokens tokens, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        var filter = new RateLimitFilter(new RateLimitRules(settings), limiter,
-                new ClientAddress(settings.trustedProxies()), new RaisedClients(settings.raised()), tokens, problems);
+            ClientAddresses clients, BearerTokens tokens,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var filter = new RateLimitFilter(new RateLimitRules(settings), limiter, clients,
+                new RaisedClients(settings.raised()), tokens, problems);
         var registration = new FilterRegistrationBean<>(filter);
         // before Spring Security, so that requests it rejects (401) are counted and carry the headers
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 5);

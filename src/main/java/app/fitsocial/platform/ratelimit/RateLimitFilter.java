@@ -10,10 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import app.fitsocial.platform.security.BearerTokens;
+import app.fitsocial.platform.web.ClientAddresses;
 import app.fitsocial.platform.web.ProblemException;
 
 /**
@@ -30,12 +32,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitRules rules;
     private final RateLimiter limiter;
-    private final ClientAddress clients;
+    private final ClientAddresses clients;
     private final RaisedClients raised;
     private final BearerTokens tokens;
     private final HandlerExceptionResolver problems;
 
-    RateLimitFilter(RateLimitRules rules, RateLimiter limiter, ClientAddress clients, RaisedClients raised,
+    RateLimitFilter(RateLimitRules rules, RateLimiter limiter, ClientAddresses clients, RaisedClients raised,
             BearerTokens tokens, HandlerExceptionResolver problems) {
         this.tokens = tokens;
         this.rules = rules;
@@ -45,9 +47,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Only the API; and never a browser's CORS preflight, which the client did not choose to send. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/");
+        return !request.getRequestURI().startsWith("/api/v1/") || CorsUtils.isPreFlightRequest(request);
     }
 
     @Override
@@ -77,8 +80,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             // the buckets are taken all or nothing: a refused request took no token from any rule
             RateLimiter.Probe binding = rejected.stream()
                     .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElseThrow();
-            writeHeaders(response, binding);
-            long retryAfter = Math.max(1, ceilSeconds(binding.nanosToRefill()));
+            long retryAfter = Math.max(1, RateLimitHeaders.ceilSeconds(binding.nanosToRefill()));
+            RateLimitHeaders.write(response::setHeader, binding.rule().name(), binding.capacity(),
+                    binding.rule().period().toSeconds(), 0, retryAfter);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             problems.resolveException(request, response, null, new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
                     "rate-limited", "Too many requests", "The limit '" + binding.rule().name() + "' of "
@@ -104,17 +108,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static void writeHeaders(HttpServletResponse response, RateLimiter.Probe probe) {
-        String name = probe.rule().name();
-        long window = probe.rule().period().toSeconds();
-        long reset = ceilSeconds(probe.nanosToReset());
-        response.setHeader("RateLimit-Policy", "\"" + name + "\";q=" + probe.capacity() + ";w=" + window);
-        response.setHeader("RateLimit", "\"" + name + "\";r=" + probe.remaining() + ";t=" + reset);
-        response.setHeader("X-RateLimit-Limit", Long.toString(probe.capacity()));
-        response.setHeader("X-RateLimit-Remaining", Long.toString(probe.remaining()));
-        response.setHeader("X-RateLimit-Reset", Long.toString(reset));
-    }
-
-    private static long ceilSeconds(long nanos) {
-        return (nanos + 999_999_999L) / 1_000_000_000L;
+        RateLimitHeaders.write(response::setHeader, probe.rule().name(), probe.capacity(),
+                probe.rule().period().toSeconds(), probe.remaining(), RateLimitHeaders.ceilSeconds(probe.nanosToReset()));
     }
 }

@@ -8,27 +8,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Rate limits ({@code fitsocial.rate-limit.*}): the rules, who is trusted to report client
- * addresses, who gets higher limits, and what happens when Redis is unavailable.
+ * Rate limits ({@code fitsocial.rate-limit.*}): the rules, who gets higher limits, and what
+ * happens when Redis is unavailable. Who may report client addresses is
+ * {@code fitsocial.web.trusted-proxies}.
  *
  * @param enabled {@code false} turns rate limiting off
  * @param rules the specific rules; a request counts against every rule that matches it and
  *        against {@code default-rule}
  * @param defaultRule the rule every request under {@code /api/v1/} counts against
- * @param trustedProxies addresses or CIDR ranges of proxies whose {@code X-Forwarded-For} /
- *        {@code Forwarded} headers name the client; from anyone else these headers are ignored
  * @param raised clients whose limits are multiplied (the benchmark's load generator)
  * @param redisTimeout the longest the limiter waits for Redis
  * @param onRedisFailure what to do while Redis is unavailable
- * @param accountLogin the login attempts one account may make, from any number of addresses (only
- *        its name, capacity and period are used); a successful login gives its attempt back
+ * @param loginPerClient the failed logins one account may have from one client (its address
+ *        allocation, {@link AddressAllocation}) per period; only name, capacity and period are used
+ * @param loginPerAccount the failed logins one account may have from all clients together per
+ *        period: a much looser ceiling, against guessing spread over many addresses. A successful
+ *        login gives its attempt back to both
  */
 @ConfigurationProperties("fitsocial.rate-limit")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue List<Rule> rules,
         @org.jspecify.annotations.Nullable Rule defaultRule,
-        @DefaultValue List<String> trustedProxies, @DefaultValue List<Raised> raised,
+        @DefaultValue List<Raised> raised,
         @DefaultValue("500ms") Duration redisTimeout, @DefaultValue("LOCAL") FailurePolicy onRedisFailure,
-        @org.jspecify.annotations.Nullable Rule accountLogin) {
+        @org.jspecify.annotations.Nullable Rule loginPerClient, @org.jspecify.annotations.Nullable Rule loginPerAccount) {
 
     /** The rule every request counts against: the configured one, or 100 per minute per user. */
     public Rule effectiveDefaultRule() {
@@ -36,10 +38,16 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultV
                 : new Rule("default", "/api/v1/**", Set.of(), 100, Duration.ofMinutes(1), KeyType.USER);
     }
 
-    /** The per-account login rule: the configured one, or 10 failed attempts per 15 minutes. */
-    public Rule effectiveAccountLoginRule() {
-        return accountLogin != null ? accountLogin
-                : new Rule("login-account", "/api/v1/auth/login", Set.of("POST"), 10, Duration.ofMinutes(15), KeyType.IP);
+    /** The login rule per account and client: the configured one, or 10 failed attempts per 15 minutes. */
+    public Rule effectiveLoginPerClientRule() {
+        return loginPerClient != null ? loginPerClient
+                : new Rule("login-client", "/api/v1/auth/login", Set.of("POST"), 10, Duration.ofMinutes(15), KeyType.IP);
+    }
+
+    /** The login ceiling per account: the configured one, or 100 failed attempts per hour. */
+    public Rule effectiveLoginPerAccountRule() {
+        return loginPerAccount != null ? loginPerAccount
+                : new Rule("login-account", "/api/v1/auth/login", Set.of("POST"), 100, Duration.ofHours(1), KeyType.IP);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -53,7 +54,8 @@ class RateLimiter {
         this.registry = registry;
         this.breaker = RedisCircuitBreaker.create("rate-limit-redis", Duration.ofSeconds(2), Exception.class);
         Duration longest = Stream.concat(settings.rules().stream(),
-                        Stream.of(settings.effectiveDefaultRule(), settings.effectiveAccountLoginRule()))
+                        Stream.of(settings.effectiveDefaultRule(), settings.effectiveLoginPerClientRule(),
+                                settings.effectiveLoginPerAccountRule()))
                 .map(RateLimitSettings.Rule::period).max(Comparator.naturalOrder()).orElseThrow();
         this.localBuckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(100_000).build();
         this.latency = Timer.builder("fitsocial.ratelimit.latency").description("Time to take tokens from the buckets")
@@ -73,11 +75,15 @@ class RateLimiter {
         return consume(owned);
     }
 
-    /** Takes a token from the bucket of one rule for an owner named by the caller (an account). */
-    @Nullable Probe consume(RateLimitSettings.Rule rule, String owner) {
-        List<Probe> probes = consume(List.of(new Owned(rule, new RedisBuckets.Bucket(owner, rule.name(), rule.capacity(),
-                rule.period()))));
-        return probes == null || probes.isEmpty() ? null : probes.get(0);
+    /**
+     * Takes a token from the bucket of each rule for the owner the caller names with it (an
+     * account), all or nothing; {@code null} means "let it through" (policy ALLOW).
+     */
+    @Nullable List<Probe> consumeOwned(Map<RateLimitSettings.Rule, String> owners) {
+        List<Owned> owned = new ArrayList<>(owners.size());
+        owners.forEach((rule, owner) -> owned.add(new Owned(rule, new RedisBuckets.Bucket(owner, rule.name(),
+                rule.capacity(), rule.period()))));
+        return consume(owned);
     }
 
     /** A rule's bucket for one owner. */
@@ -168,8 +174,10 @@ class RateLimiter {
         return probes;
     }
 
+    /** A bucket's owner: the user, or else the client's address allocation ({@link AddressAllocation}). */
     static String owner(RateLimitSettings.Rule rule, String address, @Nullable Long userId) {
-        return rule.key() == RateLimitSettings.KeyType.USER && userId != null ? "user:" + userId : "ip:" + address;
+        return rule.key() == RateLimitSettings.KeyType.USER && userId != null ? "user:" + userId
+                : "ip:" + AddressAllocation.of(address);
     }
 
     private void warn(Exception ex) {

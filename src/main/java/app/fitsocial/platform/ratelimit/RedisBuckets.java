@@ -133,14 +133,27 @@ class RedisBuckets {
             return calls;
         });
         Taken[] taken = new Taken[buckets.size()];
+        List<Bucket> tookFrom = new ArrayList<>();
+        boolean refused = false;
         int call = 0;
         for (List<Integer> group : byOwner.values()) {
             List<Object> answer = SharedRedis.await(sent.get(call++), timeout);
+            boolean groupTook = true;
             for (int j = 0; j < group.size(); j++) {
                 @SuppressWarnings("unchecked")
                 List<Long> values = (List<Long>) answer.get(j);
                 taken[group.get(j)] = new Taken(values.get(0) == 1L, values.get(1), values.get(2));
+                groupTook &= values.get(0) == 1L;
             }
+            if (groupTook) {
+                group.forEach(i -> tookFrom.add(buckets.get(i)));
+            }
+            refused |= !groupTook;
+        }
+        if (refused && !tookFrom.isEmpty()) {
+            // the buckets of different owners live in different hash slots, each taken by a script
+            // call of its own: when one owner's refused, give back what the others' took
+            giveBack(tookFrom);
         }
         return List.of(taken);
     }

@@ -126,12 +126,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
+    /**
+     * A query string Tomcat could not decode (a {@code %} not followed by two hex digits, bytes
+     * that are not UTF-8): it throws on the first read of any parameter.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(RuntimeException ex) {
+        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query string",
+                "The query string is not valid percent-encoded UTF-8 (RFC 3986)");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+        if (isDataException(ex)) {
+            // SQL state class 22 (a value out of range, too long, not valid in the encoding): the
+            // request's fault, not a conflict with the resource's state
+            log.info("Value refused by the database: {}", ex.getMostSpecificCause().getMessage());
+            return ResponseEntity.badRequest().body(ProblemException.problem(HttpStatus.BAD_REQUEST, "invalid-value",
+                    "Invalid value", "A value in the request is outside what the service can store"));
+        }
         log.info("Write refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
         ProblemDetail problem = ProblemException.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "The request conflicts with the current state of the resource");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Whether the database refused a value itself (SQL state class 22, "data exception"). */
+    static boolean isDataException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,11 +6,15 @@ import java.util.Base64;
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page and its id, base64url-encoded.
- * Clients must not interpret them; anything that does not decode is a 400, never a 500.
+ * Clients must not interpret them. A cursor is accepted only if it decodes to values this
+ * service could have handed out (an id of 0 or more, a time between 1970 and 9999, a text key
+ * without NUL and at most {@value #MAX_TEXT} characters); anything else is the one 400
+ * {@code cursor} problem, never a 409 or a 500 from the database.
  */
 public final class Cursor {
 
     private static final String VERSION = "1";
+    private static final int MAX_TEXT = 500;
     private static final char SEPARATOR = '\u001f';
 
     private Cursor() {
@@ -39,8 +43,12 @@ public final class Cursor {
     public static TimeId decodeTime(String cursor) {
         String[] parts = decode(cursor, "t", 3);
         try {
-            return new TimeId(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    Long.parseLong(parts[2]));
+            long nanos = Long.parseLong(parts[1]);
+            Instant time = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
+            if (nanos < 0 || nanos > 999_999_999 || !ClientTimes.isWithinRange(time)) {
+                throw invalid();
+            }
+            return new TimeId(time, id(parts[2]));
         }
         catch (RuntimeException ex) {
             throw invalid();
@@ -49,18 +57,25 @@ public final class Cursor {
 
     public static TextId decodeText(String cursor) {
         String[] parts = decode(cursor, "s", 2);
-        try {
-            return new TextId(parts[0], Long.parseLong(parts[1]));
-        }
-        catch (NumberFormatException ex) {
+        String text = parts[0];
+        if (text.indexOf('\u0000') >= 0 || text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw invalid();
         }
+        return new TextId(text, id(parts[1]));
     }
 
     public static long decodeId(String cursor) {
-        String[] parts = decode(cursor, "i", 1);
+        return id(decode(cursor, "i", 1)[0]);
+    }
+
+    /** An id as the service issues them: a whole number of 0 or more. */
+    private static long id(String text) {
         try {
-            return Long.parseLong(parts[0]);
+            long id = Long.parseLong(text);
+            if (id < 0) {
+                throw invalid();
+            }
+            return id;
         }
         catch (NumberFormatException ex) {
             throw invalid();

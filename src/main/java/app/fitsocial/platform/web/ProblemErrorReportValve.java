@@ -2,6 +2,7 @@ package app.fitsocial.platform.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -43,6 +44,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
+            // a known length: Tomcat then compresses only above its threshold, like every other answer
+            response.setContentLength(body.getBytes(StandardCharsets.UTF_8).length);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

@@ -23,7 +23,7 @@ class RateLimitAcrossInstancesIntegrationTests extends IntegrationTestSupport {
     @Test
     void limitsAreSharedNotSpoofableAndRefill() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        try (ConfigurableApplicationContext other = AnotherInstance.start("--fitsocial.rate-limit.trusted-proxies=",
+        try (ConfigurableApplicationContext other = AnotherInstance.start("--fitsocial.web.trusted-proxies=",
                         "--fitsocial.rate-limit.raised[0].name=none",
                         "--fitsocial.rate-limit.rules[0].name=auth-" + suffix,
                         "--fitsocial.rate-limit.rules[0].pattern=/api/v1/auth/**",

@@ -89,6 +89,54 @@ class HttpCompressionIntegrationTests extends IntegrationTestSupport {
         assertThat(small.body().length).isLessThanOrEqualTo(1024);
     }
 
+    /**
+     * Requests refused before any handler ran (a path with an empty segment, which the firewall
+     * rejects; a query with a malformed escape, which Tomcat rejects; no handler at all) answer
+     * small problems: never compressed, always with a Content-Length, never chunked.
+     */
+    @Test
+    void smallProblemsOfRefusedRequestsAreNeitherCompressedNorChunked() throws IOException {
+        for (String target : List.of("/api/v1//classes", "/api/v1/classes?city=%ZZ", "/api/v1/no-such-thing",
+                "/api/v1/classes/%ZZ")) {
+            RawResponse response = raw(target);
+            assertThat(response.status()).as(target).isBetween(400, 404);
+            assertThat(response.header("content-type")).as(target).startsWith("application/problem+json");
+            assertThat(response.header("content-encoding")).as(target).isNull();
+            assertThat(response.header("transfer-encoding")).as(target).isNull();
+            assertThat(response.header("content-length")).as(target).isNotNull();
+            assertThat(Integer.parseInt(response.header("content-length"))).as(target)
+                    .isEqualTo(response.body().length).isLessThanOrEqualTo(1024);
+        }
+    }
+
+    /** An answer read off the socket, headers lower-cased. */
+    private record RawResponse(int status, Map<String, String> headers, byte[] body) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Sends a request line the Java HTTP client would refuse to send, with gzip accepted. */
+    private RawResponse raw(String target) throws IOException {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        }
+    }
+
     private void setBio(TestUser user, String bio, List<String> interests) {
         var response = api().patch("/api/v1/users/me", user.token(), Map.of("bio", bio, "interests", interests));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

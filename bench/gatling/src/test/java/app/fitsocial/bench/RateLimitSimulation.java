@@ -10,7 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.*;
 /**
  * Proves that the limits hold for ordinary clients while the benchmark's own client is raised:
  * from a forwarded address that is not raised (the service must trust the loopback proxy,
- * {@code RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1/32}), six wrong logins in a row get five 401s and
+ * {@code TRUSTED_PROXIES=127.0.0.1/32}), six wrong logins in a row get five 401s and
  * then a 429 with {@code Retry-After}.
  * <p>
  * System property {@code bench.baseUrl} (http://localhost:8080).

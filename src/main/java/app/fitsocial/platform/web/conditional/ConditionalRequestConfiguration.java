@@ -3,6 +3,8 @@ package app.fitsocial.platform.web.conditional;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -54,6 +56,7 @@ class ConditionalRequestConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<ResponseBufferingFilter> responseBufferingFilter() {
         var registration = new FilterRegistrationBean<>(new ResponseBufferingFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

@@ -1,4 +1,4 @@
-package app.fitsocial.platform.ratelimit;
+package app.fitsocial.platform.web;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,19 +10,22 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * The address of the client behind a request: the socket's peer, unless that peer is a trusted
- * proxy, in which case the nearest address in {@code Forwarded} (RFC 7239) or
- * {@code X-Forwarded-For} that is not itself a trusted proxy. A client cannot change its
- * address by sending these headers itself: from an untrusted peer they are ignored.
+ * proxy ({@code fitsocial.web.trusted-proxies}), in which case the nearest address in
+ * {@code Forwarded} (RFC 7239) or {@code X-Forwarded-For} that is not itself a trusted proxy. A
+ * client cannot change its address by sending these headers itself: from an untrusted peer they
+ * are ignored. The same trust decides whose {@code Forwarded} scheme and host the service's links
+ * follow ({@link ForwardedOriginFilter}).
  */
-class ClientAddress {
+public class ClientAddresses {
 
     private final List<IpAddressMatcher> trusted;
 
-    ClientAddress(List<String> trustedProxies) {
+    public ClientAddresses(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().filter(p -> !p.isBlank()).map(p -> new IpAddressMatcher(p.trim())).toList();
     }
 
-    String of(HttpServletRequest request) {
+    /** The client's address, as text (an IP address literal, or what a trusted proxy wrote). */
+    public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         if (!isTrusted(peer)) {
             return peer;
@@ -37,7 +40,8 @@ class ClientAddress {
         return chain.isEmpty() ? peer : chain.get(chain.size() - 1);
     }
 
-    boolean isTrusted(String address) {
+    /** Whether the address is one of the trusted proxies. */
+    public boolean isTrusted(String address) {
         for (IpAddressMatcher matcher : trusted) {
             try {
                 if (matcher.matches(address)) {

@@ -1,4 +1,4 @@
-package app.fitsocial.platform.ratelimit;
+package app.fitsocial.platform.web;
 
 import java.util.List;
 
@@ -8,9 +8,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which address a request is limited by, with and without trusted proxies in front. */
-class ClientAddressTests {
+class ClientAddressesTests {
 
-    private final ClientAddress behindProxy = new ClientAddress(List.of("10.0.0.0/8", "::1/128"));
+    private final ClientAddresses behindProxy = new ClientAddresses(List.of("10.0.0.0/8", "::1/128"));
 
     private static MockHttpServletRequest from(String peer, String header, String value) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/classes");
@@ -25,7 +25,7 @@ class ClientAddressTests {
     void anUntrustedPeerCannotNameAnotherAddress() {
         assertThat(behindProxy.of(from("203.0.113.9", "X-Forwarded-For", "198.51.100.1"))).isEqualTo("203.0.113.9");
         assertThat(behindProxy.of(from("203.0.113.9", "Forwarded", "for=198.51.100.1"))).isEqualTo("203.0.113.9");
-        assertThat(new ClientAddress(List.of()).of(from("10.1.1.1", "X-Forwarded-For", "198.51.100.1")))
+        assertThat(new ClientAddresses(List.of()).of(from("10.1.1.1", "X-Forwarded-For", "198.51.100.1")))
                 .isEqualTo("10.1.1.1");
     }
 
