@@ -48,10 +48,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    /** What anyone may read (GET, and HEAD, which answers like GET without the body). */
-    private static final String[] PUBLIC_READS = {"/api/v1/classes", "/api/v1/classes/*", "/api/v1/classes/*/rating",
-            "/api/v1/providers", "/api/v1/providers/*", "/api/v1/providers/*/rating"};
-
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
@@ -86,12 +82,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 .maxAgeInSeconds(31_536_000).includeSubDomains(true)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
-                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
+                        .requestMatchers(PublicEndpoints.AUTH).permitAll()
+                        .requestMatchers(HttpMethod.GET, PublicEndpoints.READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PublicEndpoints.READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/classes").hasAnyRole("PROVIDER", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/livez", "/readyz").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
