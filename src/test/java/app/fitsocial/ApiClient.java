@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the service under test: real sockets, real headers, no shortcuts. */
+/**
+ * A plain HTTP client for the service under test: real sockets, real headers, no shortcuts. Every
+ * exchange through {@link #send} is checked against the served OpenAPI document ({@link ApiContract}).
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,7 +61,9 @@ public final class ApiClient {
 
     public ApiResponse send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(baseUrl, sent, response);
             return new ApiResponse(response.statusCode(), response);
         }
         catch (IOException ex) {

@@ -1,5 +1,6 @@
 package app.fitsocial.classes;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +29,8 @@ class BookingsController {
         this.bookings = bookings;
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it too
+    @Operation(operationId = "bookClass")
     @PostMapping("/classes/{classId}/bookings")
     ResponseEntity<BookingResponse> book(CurrentUser me, @PathVariable long classId) {
         BookingResponse booking = bookings.book(me.id(), classId);
@@ -36,12 +39,14 @@ class BookingsController {
         return ResponseEntity.created(location).body(booking);
     }
 
+    @Operation(operationId = "cancelBooking")
     @DeleteMapping("/bookings/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
         bookings.cancel(me.id(), id, preconditions);
     }
 
+    @Operation(operationId = "listMyBookings")
     @GetMapping("/users/me/bookings")
     CursorPage<BookingResponse> myBookings(CurrentUser me, @RequestParam(defaultValue = "true") boolean upcoming,
             @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {

@@ -1,5 +1,6 @@
 package app.fitsocial.classes;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Positive;
 
 import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -59,6 +62,7 @@ class ClassesController {
     }
 
     /** Classes from {@code from} (default: the current minute) to {@code to}, in time order. */
+    @Operation(operationId = "listClasses")
     @GetMapping
     CursorPage<ClassResponse> list(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
@@ -74,6 +78,7 @@ class ClassesController {
         return classes.list(new ClassFilter(start, to, provider, type, city), page);
     }
 
+    @Operation(operationId = "getFitnessClass")
     @GetMapping("/{id}")
     @VersionTagged("class:{id}")
     Versioned<ClassResponse> get(@PathVariable long id) {
@@ -83,6 +88,8 @@ class ClassesController {
     /** How far ahead a class may be published: further is a typo (a year 2062 for 2026), not a plan. */
     static final java.time.Period PUBLISHING_HORIZON = java.time.Period.ofYears(2);
 
+    @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it too
+    @Operation(operationId = "createClass")
     @PostMapping
     ResponseEntity<ClassResponse> create(CurrentUser me, @Valid @RequestBody NewClassRequest request) {
         if (request.datetime().isAfter(clock.instant().atZone(java.time.ZoneOffset.UTC).plus(PUBLISHING_HORIZON).toInstant())) {

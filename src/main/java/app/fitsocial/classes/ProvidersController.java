@@ -1,6 +1,7 @@
 package app.fitsocial.classes;
 
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +26,14 @@ class ProvidersController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "listProviders")
     @GetMapping
     CursorPage<ProviderResponse> list(@RequestParam(required = false) @CodePointLength(min = 1, max = 100) @Nullable String city,
             PageQuery page) {
         return queries.providers(city, page);
     }
 
+    @Operation(operationId = "getProvider")
     @GetMapping("/{id}")
     @VersionTagged("provider:{id}")
     Versioned<ProviderResponse> get(@PathVariable long id) {

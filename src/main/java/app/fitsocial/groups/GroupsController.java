@@ -1,5 +1,6 @@
 package app.fitsocial.groups;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +43,8 @@ class GroupsController {
             @CodePointLength(max = 1000) @Nullable String description) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it too
+    @Operation(operationId = "createGroup")
     @PostMapping
     ResponseEntity<GroupResponse> create(CurrentUser me, @Valid @RequestBody NewGroupRequest request) {
         GroupResponse group = groups.create(me.id(), request.name(), request.description());
@@ -49,30 +52,35 @@ class GroupsController {
         return ResponseEntity.created(location).body(group);
     }
 
+    @Operation(operationId = "searchGroups")
     @GetMapping
     CursorPage<GroupResponse> search(CurrentUser me, @RequestParam(required = false) @CodePointLength(min = 1, max = 80) @Nullable String q,
             PageQuery page) {
         return groups.search(q, me.id(), page);
     }
 
+    @Operation(operationId = "getGroup")
     @GetMapping("/{id}")
     @VersionTagged("group:{id}")
     Versioned<GroupResponse> get(CurrentUser me, @PathVariable long id) {
         return groups.find(id, me.id());
     }
 
+    @Operation(operationId = "joinGroup")
     @PostMapping("/{id}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void join(CurrentUser me, @PathVariable long id) {
         groups.join(id, me.id());
     }
 
+    @Operation(operationId = "leaveGroup")
     @DeleteMapping("/{id}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void leave(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
         groups.leave(id, me.id(), preconditions);
     }
 
+    @Operation(operationId = "listGroupMembers")
     @GetMapping("/{id}/members")
     CursorPage<PublicProfile> members(@PathVariable long id, PageQuery page) {
         return groups.members(id, page);

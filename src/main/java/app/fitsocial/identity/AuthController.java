@@ -1,5 +1,6 @@
 package app.fitsocial.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -51,22 +52,26 @@ class AuthController {
         }
     }
 
+    @Operation(operationId = "register")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     SessionResponse register(@Valid @RequestBody RegisterRequest request) {
         return SessionResponse.from(auth.register(request.email(), request.password(), request.displayName()));
     }
 
+    @Operation(operationId = "login")
     @PostMapping("/login")
     SessionResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return SessionResponse.from(auth.login(request.email(), request.password(), clients.of(http)));
     }
 
+    @Operation(operationId = "refresh")
     @PostMapping("/refresh")
     SessionResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return SessionResponse.from(auth.refresh(request.refreshToken()));
     }
 
+    @Operation(operationId = "logout")
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {

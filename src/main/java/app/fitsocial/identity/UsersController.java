@@ -1,5 +1,6 @@
 package app.fitsocial.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.util.List;
 
@@ -46,6 +47,7 @@ class UsersController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getMe")
     @GetMapping("/me")
     @VersionTagged("user:{me}")
     Versioned<UserProfileResponse> me(CurrentUser me) {
@@ -53,6 +55,7 @@ class UsersController {
         return new Versioned<>(UserProfileResponse.from(user), user.version());
     }
 
+    @Operation(operationId = "updateMe")
     @PatchMapping("/me")
     @Transactional
     UserProfileResponse updateMe(CurrentUser me, @Valid @RequestBody ProfileChanges changes,
@@ -66,6 +69,7 @@ class UsersController {
         return UserProfileResponse.from(saved);
     }
 
+    @Operation(operationId = "getUserProfile")
     @GetMapping("/{id}")
     @VersionTagged("user:{id}")
     Versioned<PublicProfile> profile(@PathVariable long id) {
@@ -80,6 +84,7 @@ class UsersController {
      * Users whose display name starts with {@code q}, compared by search key (NFC, Unicode
      * lower case, ß as ss: {@code V17__search_keys.sql}), in key order.
      */
+    @Operation(operationId = "searchUsers")
     @GetMapping
     CursorPage<PublicProfile> search(@RequestParam @CodePointLength(min = 1, max = 50) String q, PageQuery page) {
         String prefix = LikePattern.startingWith(q.strip());

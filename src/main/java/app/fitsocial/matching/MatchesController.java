@@ -1,5 +1,6 @@
 package app.fitsocial.matching;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,6 +18,7 @@ class MatchesController {
         this.matching = matching;
     }
 
+    @Operation(operationId = "listMatches")
     @GetMapping("/api/v1/matches")
     CursorPage<MatchResponse> matches(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return matching.matches(me.id(), page);

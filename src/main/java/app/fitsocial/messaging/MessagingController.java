@@ -1,5 +1,6 @@
 package app.fitsocial.messaging;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -36,6 +37,7 @@ class MessagingController {
             @NotBlank @CodePointLength(max = 4000) String body) {
     }
 
+    @Operation(operationId = "sendMessage")
     @PostMapping("/messages/send")
     @ResponseStatus(HttpStatus.CREATED)
     MessageResponse send(CurrentUser me, @Valid @RequestBody SendRequest request) {
@@ -47,16 +49,19 @@ class MessagingController {
                 : messaging.sendToConversation(me.id(), request.conversationId(), request.body());
     }
 
+    @Operation(operationId = "listConversations")
     @GetMapping("/conversations")
     CursorPage<ConversationResponse> conversations(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return messaging.conversations(me.id(), page);
     }
 
+    @Operation(operationId = "listMessages")
     @GetMapping("/conversations/{id}/messages")
     CursorPage<MessageResponse> messages(CurrentUser me, @PathVariable long id, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return messaging.messages(me.id(), id, page);
     }
 
+    @Operation(operationId = "markConversationRead")
     @PostMapping("/conversations/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(CurrentUser me, @PathVariable long id) {

@@ -1,5 +1,6 @@
 package app.fitsocial.notifications;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -35,11 +36,13 @@ class NotificationsController {
     record MarkReadRequest(@Size(max = 100) @Nullable List<@NotNull @Positive Long> ids) {
     }
 
+    @Operation(operationId = "listNotifications")
     @GetMapping
     CursorPage<NotificationResponse> list(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {
         return notifications.list(me.id(), page);
     }
 
+    @Operation(operationId = "markNotificationsRead")
     @PostMapping("/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markRead(CurrentUser me, @Valid @RequestBody(required = false) @Nullable MarkReadRequest request) {

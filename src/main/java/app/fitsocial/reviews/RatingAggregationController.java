@@ -1,5 +1,6 @@
 package app.fitsocial.reviews;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 
 import org.jobrunr.jobs.JobId;
@@ -22,6 +23,7 @@ class RatingAggregationController {
     }
 
     /** Queues one run of the job; 202 with the job's id (follow it in the jobs dashboard). */
+    @Operation(operationId = "recomputeRatings")
     @PostMapping("/api/v1/admin/jobs/rating-aggregation")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> trigger() {

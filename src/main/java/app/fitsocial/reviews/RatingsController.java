@@ -1,5 +1,6 @@
 package app.fitsocial.reviews;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,12 +18,14 @@ class RatingsController {
         this.ratings = ratings;
     }
 
+    @Operation(operationId = "getClassRating")
     @GetMapping("/api/v1/classes/{id}/rating")
     @VersionTagged("rating:class:{id}")
     Versioned<RatingResponse> classRating(@PathVariable long id) {
         return ratings.of(RatingAggregates.Subject.CLASS, id);
     }
 
+    @Operation(operationId = "getProviderRating")
     @GetMapping("/api/v1/providers/{id}/rating")
     @VersionTagged("rating:provider:{id}")
     Versioned<RatingResponse> providerRating(@PathVariable long id) {

@@ -1,5 +1,6 @@
 package app.fitsocial.reviews;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +47,8 @@ class ReviewsController {
     record ReviewChanges(@NotNull @Min(1) @Max(5) Integer rating, @CodePointLength(max = 2000) @Nullable String text) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it too
+    @Operation(operationId = "createReview")
     @PostMapping
     ResponseEntity<ReviewResponse> create(CurrentUser me, @Valid @RequestBody NewReviewRequest request) {
         ReviewResponse review = reviews.create(me.id(), request.classId(), request.rating(), request.text());
@@ -54,17 +57,20 @@ class ReviewsController {
         return ResponseEntity.created(location).body(review);
     }
 
+    @Operation(operationId = "getReview")
     @GetMapping("/{id}")
     ReviewResponse get(@PathVariable long id) {
         return reviews.get(id);
     }
 
+    @Operation(operationId = "updateReview")
     @PutMapping("/{id}")
     ReviewResponse update(CurrentUser me, @PathVariable long id, @Valid @RequestBody ReviewChanges changes,
             WritePreconditions preconditions) {
         return reviews.update(me.id(), id, changes.rating(), changes.text(), preconditions);
     }
 
+    @Operation(operationId = "deleteReview")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
@@ -72,6 +78,7 @@ class ReviewsController {
     }
 
     /** Reviews of exactly one class ({@code classId}) or one provider ({@code providerId}), newest first. */
+    @Operation(operationId = "listReviews")
     @GetMapping
     CursorPage<ReviewResponse> list(@RequestParam(required = false) @Positive @Nullable Long classId,
             @RequestParam(required = false) @Positive @Nullable Long providerId, @PageLimit(PageLimit.Size.HEAVY) PageQuery page) {

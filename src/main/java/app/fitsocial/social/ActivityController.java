@@ -1,5 +1,6 @@
 package app.fitsocial.social;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,6 +56,8 @@ class ActivityController {
     record NewCommentRequest(@NotBlank @CodePointLength(max = 1000) String text) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it too
+    @Operation(operationId = "postActivity")
     @PostMapping("/social/activity")
     ResponseEntity<ActivityResponse> post(CurrentUser me, @Valid @RequestBody NewActivityRequest request) {
         long id = activities.post(me.id(), new ActivityService.NewActivity(request.type(), request.text(),
@@ -63,6 +66,7 @@ class ActivityController {
         return ResponseEntity.created(location).body(get(me, id, FieldSelection.ALL));
     }
 
+    @Operation(operationId = "getActivity")
     @GetMapping("/social/activity/{id}")
     ActivityResponse get(CurrentUser me, @PathVariable long id, FieldSelection fields) {
         ActivityResponse activity = queries.find(id, me.id(), fields);
@@ -72,24 +76,28 @@ class ActivityController {
         return activity;
     }
 
+    @Operation(operationId = "deleteActivity")
     @DeleteMapping("/social/activity/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
         activities.delete(me.id(), id, preconditions);
     }
 
+    @Operation(operationId = "likeActivity")
     @PostMapping("/social/activity/{id}/likes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void like(CurrentUser me, @PathVariable long id) {
         activities.like(me.id(), id);
     }
 
+    @Operation(operationId = "unlikeActivity")
     @DeleteMapping("/social/activity/{id}/likes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlike(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
         activities.unlike(me.id(), id, preconditions);
     }
 
+    @Operation(operationId = "commentOnActivity")
     @PostMapping("/social/activity/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     CommentResponse comment(CurrentUser me, @PathVariable long id, @Valid @RequestBody NewCommentRequest request) {
@@ -98,6 +106,7 @@ class ActivityController {
                 request.text().strip(), stored.createdAt());
     }
 
+    @Operation(operationId = "listComments")
     @GetMapping("/social/activity/{id}/comments")
     CursorPage<CommentResponse> comments(@PathVariable long id, PageQuery page) {
         CursorPage<CommentResponse> comments = queries.comments(id, page);
@@ -107,6 +116,7 @@ class ActivityController {
         return comments;
     }
 
+    @Operation(operationId = "listActivityByUser")
     @GetMapping("/users/{id}/activity")
     CursorPage<ActivityResponse> byUser(CurrentUser me, @PathVariable long id,
             @PageLimit(PageLimit.Size.HEAVY) PageQuery page, FieldSelection fields) {
@@ -116,6 +126,7 @@ class ActivityController {
         return queries.byAuthor(id, me.id(), page, fields);
     }
 
+    @Operation(operationId = "listActivityByGroup")
     @GetMapping("/groups/{id}/activity")
     CursorPage<ActivityResponse> byGroup(CurrentUser me, @PathVariable long id,
             @PageLimit(PageLimit.Size.HEAVY) PageQuery page, FieldSelection fields) {

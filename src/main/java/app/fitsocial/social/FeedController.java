@@ -1,5 +1,6 @@
 package app.fitsocial.social;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +19,7 @@ class FeedController {
         this.feed = feed;
     }
 
+    @Operation(operationId = "getFeed")
     @GetMapping("/api/v1/social/feed")
     CursorPage<ActivityResponse> feed(CurrentUser me, @PageLimit(PageLimit.Size.HEAVY) PageQuery page,
             FieldSelection fields) {

@@ -1,5 +1,6 @@
 package app.fitsocial.social;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,23 +26,27 @@ class FollowsController {
         this.follows = follows;
     }
 
+    @Operation(operationId = "follow")
     @PostMapping("/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void follow(CurrentUser me, @PathVariable long id) {
         follows.follow(me.id(), id);
     }
 
+    @Operation(operationId = "unfollow")
     @DeleteMapping("/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unfollow(CurrentUser me, @PathVariable long id, WritePreconditions preconditions) {
         follows.unfollow(me.id(), id, preconditions);
     }
 
+    @Operation(operationId = "listFollowers")
     @GetMapping("/followers")
     CursorPage<PublicProfile> followers(@PathVariable long id, PageQuery page) {
         return follows.list(id, true, page);
     }
 
+    @Operation(operationId = "listFollowing")
     @GetMapping("/following")
     CursorPage<PublicProfile> following(@PathVariable long id, PageQuery page) {
         return follows.list(id, false, page);

@@ -37,6 +37,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error into an RFC 9457 {@code application/problem+json} answer with a stable
@@ -77,6 +78,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 cause = t;
                 break;
             }
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            return validationProblem(List.of(new FieldError(pathOf(unknown), "is not a field of this request")), headers);
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = pathOf(mismatch);

@@ -1,5 +1,6 @@
 package app.fitsocial.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,8 +10,10 @@ import app.fitsocial.platform.security.CurrentUser;
 /**
  * A trivial authenticated JSON endpoint through the whole stack (rate limits, security, ETags,
  * field selection, JSON) and nothing else: the ceiling the benchmark compares the real endpoints
- * with ("hello" mode). Only there with {@code fitsocial.web.hello-endpoint=true}.
+ * with ("hello" mode). Only there with {@code fitsocial.web.hello-endpoint=true}, and not part of
+ * the API's document.
  */
+@Hidden
 @RestController
 @ConditionalOnBooleanProperty("fitsocial.web.hello-endpoint")
 class HelloController {

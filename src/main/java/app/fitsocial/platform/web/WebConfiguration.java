@@ -21,6 +21,7 @@ import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -70,7 +71,25 @@ class WebConfiguration implements WebMvcConfigurer {
     /** JSON only: no XML, YAML, Smile or CBOR representations of anything (docs/http.md). */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-        converters.configureMessageConvertersList(list -> list.removeIf(WebConfiguration::speaksAnotherFormat));
+        converters.configureMessageConvertersList(list -> {
+            list.removeIf(WebConfiguration::speaksAnotherFormat);
+            list.replaceAll(WebConfiguration::refusingUnknownFields);
+        });
+    }
+
+    /**
+     * Request bodies with a field the request does not have are a 400 naming it: a misspelt
+     * optional field ({@code "displayname"}) would otherwise be dropped without a word. Only for
+     * HTTP bodies: the application's own JSON (cached values, stored events) stays tolerant, so a
+     * field removed in a new version does not break reading what an older one wrote.
+     */
+    private static HttpMessageConverter<?> refusingUnknownFields(HttpMessageConverter<?> converter) {
+        // the plain converter only: Spring Data's projecting one (a subclass) reads projections
+        if (converter instanceof JacksonJsonHttpMessageConverter json && converter.getClass() == JacksonJsonHttpMessageConverter.class) {
+            return new JacksonJsonHttpMessageConverter(json.getMapper().rebuild()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+        }
+        return converter;
     }
 
     private static boolean speaksAnotherFormat(HttpMessageConverter<?> converter) {

@@ -118,4 +118,16 @@ class InputDomainIntegrationTests extends IntegrationTestSupport {
         return api().post("/api/v1/auth/login", null, Map.of("email", unique("bytes") + "@test.fitsocial.app",
                 "password", password));
     }
+
+    /** A misspelt field is refused, naming it, instead of being dropped while the rest applies. */
+    @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedNamingIt() {
+        TestUser user = newUser();
+        String before = api().get("/api/v1/users/me", user.token()).json().path("displayName").asString();
+        assertFieldError(api().patch("/api/v1/users/me", user.token(), "{\"displayname\":\"Typo\"}"), "displayname");
+        assertFieldError(api().post("/api/v1/social/activity", user.token(),
+                "{\"type\":\"POST\",\"text\":\"Hi\",\"visibility\":\"PUBLIC\"}"), "visibility");
+        assertThat(api().get("/api/v1/users/me", user.token()).json().path("displayName").asString()).isEqualTo(before);
+        assertThat(api().get("/api/v1/users/" + user.id() + "/activity", user.token()).json().path("items")).isEmpty();
+    }
 }
