@@ -1,11 +1,11 @@
 package app.fitsocial.identity;
 
-import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;

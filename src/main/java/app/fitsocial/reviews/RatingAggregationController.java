@@ -1,8 +1,8 @@
 package app.fitsocial.reviews;
 
-import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.http.HttpStatus;
