@@ -110,10 +110,8 @@ class FieldSelectionIntegrationTests extends IntegrationTestSupport {
             }
             ApiResponse response = api().get("/api/v1/users/me?fields="
                     + URLEncoder.encode(garbage.toString(), StandardCharsets.UTF_8), user.token());
-            assertThat(response.status()).as("fields=" + garbage).isIn(200, 400);
-            if (response.status() == 400) {
-                assertFieldError(response, "fields");
-            }
+            // no field of a profile is spelt with these characters, and an empty selection is refused too
+            assertFieldError(response, "fields");
         }
         for (String bad : List.of("id,", "(id)", "id((x))", "a".repeat(1001))) {
             assertFieldError(api().get("/api/v1/users/me?fields=" + bad, user.token()), "fields");
