@@ -51,7 +51,7 @@ psql_url="postgresql://postgres@${DATABASE_URL#jdbc:postgresql://}"
 
 for kind in $kinds; do
   env DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" SERVER_PORT="$port" \
-    RATE_LIMIT_RAISED_ADDRESSES=127.0.0.1/32 RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1/32 RATE_LIMIT_RAISED_FACTOR=1000000 \
+    RATE_LIMIT_RAISED_ADDRESSES=127.0.0.1/32 TRUSTED_PROXIES=127.0.0.1/32 RATE_LIMIT_RAISED_FACTOR=1000000 \
     FITSOCIAL_SECURITY_ACCESS_TOKEN_TTL=6h FITSOCIAL_WEB_HELLO_ENDPOINT=true \
     "$java" -XX:FlightRecorderOptions:stackdepth=512 ${BENCH_JAVA_OPTIONS:-} -jar "$jar" > "$out/$kind-service.log" 2>&1 &
   service_pid=$!

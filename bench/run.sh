@@ -108,7 +108,7 @@ flush_redis() { # no redis-cli needed
 start_service() { # name, then extra environment assignments
   local name=$1; shift
   env "$@" DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" SERVER_PORT="$port" \
-    RATE_LIMIT_RAISED_ADDRESSES=127.0.0.1/32 RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1/32 RATE_LIMIT_RAISED_FACTOR=1000000 \
+    RATE_LIMIT_RAISED_ADDRESSES=127.0.0.1/32 TRUSTED_PROXIES=127.0.0.1/32 RATE_LIMIT_RAISED_FACTOR=1000000 \
     FITSOCIAL_SECURITY_ACCESS_TOKEN_TTL=6h FITSOCIAL_WEB_HELLO_ENDPOINT=true FITSOCIAL_OBSERVABILITY_SQL_COUNT_HEADER=true \
     "$java" ${BENCH_JAVA_OPTIONS:-} -jar "$jar" > "$run/$name-service.log" 2>&1 &
   service_pid=$!

@@ -1,5 +1,8 @@
 package app.fitsocial;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -16,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -24,6 +29,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contract test: every exchange an integration test makes through {@link ApiClient} is
@@ -41,6 +47,8 @@ final class ApiContract {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Pattern POINTER = Pattern.compile("\\[Path '([^']*)'\\]");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ApiContract() {
     }
@@ -57,13 +65,14 @@ final class ApiContract {
                 answer.withHeader(name, values);
             }
         });
+        Map<String, List<String>> query = queryOf(request.uri());
         Request.Method method = Request.Method.valueOf(request.method());
         ValidationReport report;
         if (response.statusCode() < 400) {
             SimpleRequest.Builder sent = new SimpleRequest.Builder(method, URLDecoder.decode(path, StandardCharsets.UTF_8));
             // several field lines of one header are one comma-separated list (RFC 9110 §5.3)
             request.headers().map().forEach((name, values) -> sent.withHeader(name, String.join(", ", values)));
-            queryOf(request.uri()).forEach(sent::withQueryParam);
+            query.forEach(sent::withQueryParam);
             String body = bodyOf(request);
             if (!body.isEmpty()) {
                 sent.withBody(body);
@@ -74,7 +83,7 @@ final class ApiContract {
             report = validator.validateResponse(URLDecoder.decode(path, StandardCharsets.UTF_8), method, answer.build());
         }
         // ?fields= answers a subset of each object, by design: the fields it left out are not missing
-        boolean sparse = queryOf(request.uri()).containsKey("fields");
+        boolean sparse = query.containsKey("fields");
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> !(sparse && message.getKey().equals("validation.response.body.schema.required")))
@@ -90,9 +99,6 @@ final class ApiContract {
         }
     }
 
-    private static final java.util.regex.Pattern POINTER = java.util.regex.Pattern.compile("\\[Path '([^']*)'\\]");
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
     /**
      * A {@code null} where the document says {@code nullable: true, allOf: [$ref]}: OpenAPI 3.0's
      * way to make a reference nullable, which the validator does not honour on composed schemas.
@@ -103,7 +109,7 @@ final class ApiContract {
         if (!message.getKey().equals("validation.response.body.schema.allOf")) {
             return false;
         }
-        java.util.regex.Matcher pointer = POINTER.matcher(message.getMessage());
+        Matcher pointer = POINTER.matcher(message.getMessage());
         if (!pointer.find()) {
             return false;
         }
@@ -136,8 +142,8 @@ final class ApiContract {
                             .build())
                     .build();
         }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -165,7 +171,7 @@ final class ApiContract {
         return request.bodyPublisher().filter(publisher -> publisher.contentLength() != 0).map(publisher -> {
             CompletableFuture<String> body = new CompletableFuture<>();
             publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
-                private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
                 @Override
                 public void onSubscribe(Flow.Subscription subscription) {

@@ -2,6 +2,8 @@ package app.fitsocial.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ForwardedHeaderUtils;
 import org.springframework.web.util.UriComponents;
@@ -19,10 +21,14 @@ import org.springframework.web.util.UriComponents;
  * client used, as the proxy reports them in {@code Forwarded} (RFC 7239) or
  * {@code X-Forwarded-Proto} / {@code -Host} / {@code -Port}, become the request's own, so every
  * URL the service writes ({@code Link}, {@code Location}) points where the client can follow it.
- * From any other peer the headers are ignored: links then use the request's own {@code Host}.
+ * From any other peer the headers are ignored: links then use the request's own {@code Host}. Of
+ * a list, only the last element counts: the one the trusted proxy itself added.
  * The client's address is not changed here ({@link ClientAddresses} reads it).
  */
 class ForwardedOriginFilter extends OncePerRequestFilter {
+
+    private static final List<String> FORWARDING = List.of("Forwarded", "X-Forwarded-Proto", "X-Forwarded-Host",
+            "X-Forwarded-Port");
 
     private final ClientAddresses clients;
 
@@ -40,7 +46,7 @@ class ForwardedOriginFilter extends OncePerRequestFilter {
         UriComponents origin;
         try {
             origin = ForwardedHeaderUtils.adaptFromForwardedHeaders(URI.create(request.getRequestURL().toString()),
-                    new ServletServerHttpRequest(request).getHeaders()).build();
+                    nearestProxysWord(request)).build();
         }
         catch (IllegalArgumentException malformed) {
             // a proxy wrote something unusable: keep the request's own origin
@@ -48,6 +54,23 @@ class ForwardedOriginFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new ForwardedOrigin(request, origin), response);
+    }
+
+    /**
+     * The forwarding headers as the nearest proxy (the trusted peer) wrote them: the last element
+     * of each. Earlier elements come from further away, the first possibly from the client itself,
+     * since a proxy that appends passes on whatever the client sent.
+     */
+    private static HttpHeaders nearestProxysWord(HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        for (String name : FORWARDING) {
+            List<String> values = Collections.list(request.getHeaders(name));
+            if (!values.isEmpty()) {
+                String joined = String.join(",", values);
+                headers.set(name, joined.substring(joined.lastIndexOf(',') + 1).strip());
+            }
+        }
+        return headers;
     }
 
     private static boolean hasForwardedOrigin(HttpServletRequest request) {

@@ -34,6 +34,16 @@ class ForwardedOriginFilterTests {
         assertThat(seen.isSecure()).isTrue();
     }
 
+    /** A proxy that appends passes on what the client wrote first: only the proxy's own element counts. */
+    @Test
+    void ofAListOnlyWhatTheTrustedProxyAddedCounts() throws Exception {
+        HttpServletRequest seen = seenBehind("10.1.2.3", "Forwarded",
+                "proto=http;host=evil.example, for=198.51.100.7;proto=https;host=api.example.org");
+        assertThat(NextPageLinkAdvice.next(seen, "abc")).isEqualTo("https://api.example.org/api/v1/classes?limit=1&cursor=abc");
+        HttpServletRequest legacy = seenBehind("10.1.2.3", "X-Forwarded-Host", "evil.example, api.example.org");
+        assertThat(legacy.getServerName()).isEqualTo("api.example.org");
+    }
+
     @Test
     void anyoneElsesForwardedHeadersAreIgnored() throws Exception {
         HttpServletRequest seen = seenBehind("203.0.113.9", "Forwarded", "proto=https;host=evil.example");
