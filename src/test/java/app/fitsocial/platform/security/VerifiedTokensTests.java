@@ -71,4 +71,13 @@ class VerifiedTokensTests {
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
     }
+
+    /** Expiry is judged by the service's clock alone, on the first decode as on later ones. */
+    @Test
+    void expiryFollowsTheServicesClockNotTheSystems() {
+        clock.advance(Duration.ofHours(-2));
+        String token = token("fitsocial", clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(decoder.decode(token).getSubject()).as("valid at the service's time, expired at the system's")
+                .isEqualTo("42");
+    }
 }
