@@ -3,12 +3,16 @@ package app.fitsocial.platform.security;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -44,7 +48,10 @@ class CorsConfiguration {
         filter.setCorsProcessor(new DefaultCorsProcessor() {
             @Override
             protected void rejectRequest(ServerHttpResponse response) throws IOException {
-                problems.write(((ServletServerHttpResponse) response).getServletResponse(),
+                // Spring's RequestContextFilter runs before the security chain, so the request is bound
+                HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                        .getRequest();
+                problems.write(request, ((ServletServerHttpResponse) response).getServletResponse(),
                         ProblemException.problem(HttpStatus.FORBIDDEN, "cors-rejected", "Origin not allowed",
                                 "This origin, method or header may not call the API from a browser"));
             }

@@ -46,13 +46,13 @@ class JsonOnlyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!acceptsJson(Collections.list(request.getHeaders("Accept")))) {
-            problems.write(response, ProblemException.problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+            problems.write(request, response, ProblemException.problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
                     "Not acceptable", "This API answers in application/json only (errors in application/problem+json); "
                             + "send an Accept header that admits application/json, or none"));
             return;
         }
         if (hasBody(request) && !isJson(request.getContentType())) {
-            problems.write(response, ProblemException.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+            problems.write(request, response, ProblemException.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Unsupported media type", "Request bodies must be JSON: Content-Type: application/json"));
             return;
         }

@@ -1,7 +1,9 @@
 package app.fitsocial.platform.web;
 
 import java.io.IOException;
+import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -23,7 +25,11 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** Writes the problem, with the request's path as its {@code instance} unless it names one, as every other problem has. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
         byte[] body = json.writeValueAsBytes(problem);
         response.resetBuffer();
         response.setStatus(problem.getStatus());

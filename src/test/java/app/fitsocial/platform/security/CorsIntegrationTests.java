@@ -53,6 +53,7 @@ class CorsIntegrationTests extends IntegrationTestSupport {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).endsWith("/cors-rejected");
+        assertThat(response.json().path("instance").asString()).isEqualTo("/api/v1/social/feed");
         assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
     }
 

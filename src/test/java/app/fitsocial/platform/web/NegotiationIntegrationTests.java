@@ -75,6 +75,7 @@ class NegotiationIntegrationTests extends IntegrationTestSupport {
                 assertThat(response.status()).as(write.getKey() + " Accept: " + accept).isEqualTo(406);
                 assertThat(response.contentType()).startsWith("application/problem+json");
                 assertThat(response.json().path("type").asString()).endsWith("/not-acceptable");
+                assertThat(response.json().path("instance").asString()).isEqualTo(write.getKey().split(" ", 2)[1]);
             }
             if (!write.getValue().isEmpty()) {
                 for (String type : List.of("application/xml", "text/plain", "application/x-www-form-urlencoded",
