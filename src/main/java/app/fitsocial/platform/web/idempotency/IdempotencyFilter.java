@@ -103,10 +103,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             ContentCachingResponseWrapper buffered =
                     WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
             int status = response.getStatus();
-            // a negotiation failure says nothing ran: a retry with acceptable headers must run
-            boolean negotiationFailed = status == HttpServletResponse.SC_NOT_ACCEPTABLE
-                    || status == HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
-            if (status < 500 && !negotiationFailed && buffered != null) {
+            // 406 and 415 never get here: JsonOnlyFilter refuses them before this filter runs
+            if (status < 500 && buffered != null) {
                 byte[] sealed = ReplayCipher.encrypt(buffered.getContentAsByteArray(), call.scope(), call.key(),
                         call.method(), call.target(), call.body());
                 store.complete(call.scope(), call.key(), status, response.getContentType(),
