@@ -23,6 +23,8 @@ final class AddressAllocation {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+
     private AddressAllocation() {
     }
 
@@ -61,7 +63,7 @@ final class AddressAllocation {
         if (v4 && java.util.Arrays.stream(literal.split("\\.")).anyMatch(octet -> Integer.parseInt(octet) > 255)) {
             return null;
         }
-        if (!v4 && !(literal.indexOf(':') >= 0 && literal.matches("[0-9A-Fa-f:.]+"))) {
+        if (!v4 && !(literal.indexOf(':') >= 0 && IPV6.matcher(literal).matches())) {
             return null;
         }
         try {
