@@ -1,6 +1,5 @@
 package app.fitsocial.identity;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -134,12 +133,7 @@ class ApiDocumentationConfiguration {
         return (parameter, method) -> {
             CodePointLength length = method.getParameterAnnotation(CodePointLength.class);
             if (parameter != null && parameter.getSchema() != null && length != null) {
-                if (length.min() > 0) {
-                    parameter.getSchema().setMinLength(length.min());
-                }
-                if (length.max() < Integer.MAX_VALUE) {
-                    parameter.getSchema().setMaxLength(length.max());
-                }
+                RecordSchemas.lengths(parameter.getSchema(), length);
             }
             return parameter;
         };

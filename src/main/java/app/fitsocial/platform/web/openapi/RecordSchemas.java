@@ -61,12 +61,7 @@ class RecordSchemas implements ModelConverter {
             }
             CodePointLength length = annotation(raw, component, CodePointLength.class);
             if (length != null) {
-                if (length.min() > 0) {
-                    property.setMinLength(length.min());
-                }
-                if (length.max() < Integer.MAX_VALUE) {
-                    property.setMaxLength(length.max());
-                }
+                lengths(property, length);
             }
             MaxUtf8Bytes bytes = annotation(raw, component, MaxUtf8Bytes.class);
             if (bytes != null) {
@@ -75,6 +70,16 @@ class RecordSchemas implements ModelConverter {
         }
         model.setRequired(required.isEmpty() ? null : required);
         return schema;
+    }
+
+    /** A text's length limits in characters (code points), which is how JSON Schema counts them too. */
+    static void lengths(Schema<?> text, CodePointLength length) {
+        if (length.min() > 0) {
+            text.setMinLength(length.min());
+        }
+        if (length.max() < Integer.MAX_VALUE) {
+            text.setMaxLength(length.max());
+        }
     }
 
     private static Schema<?> nullable(Schema<?> property) {
