@@ -41,7 +41,6 @@ public final class FreePorts {
     /** A port free on the loopback address right now. */
     public static int any() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
         catch (IOException ex) {

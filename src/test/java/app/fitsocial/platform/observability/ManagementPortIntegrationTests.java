@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.fitsocial.AnotherInstance;
-import app.fitsocial.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +22,12 @@ class ManagementPortIntegrationTests {
 
     @Test
     void prodServesTheActuatorOnTheManagementPortAndProbesOnBoth() throws Exception {
-        int management = FreePorts.any();
+        // port 0: the management server binds a free port itself, no window for another process
         try (ConfigurableApplicationContext prod = AnotherInstance.start("--spring.profiles.active=prod",
-                "--management.server.port=" + management,
+                "--management.server.port=0",
                 "--fitsocial.security.jwt-secret=" + "management-port-test-secret-".repeat(3))) {
             int port = AnotherInstance.port(prod);
+            int management = prod.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
             assertThat(status(port, "/actuator/prometheus")).as("scrape on the public port").isEqualTo(404);
             assertThat(status(port, "/actuator/health")).as("health on the public port").isEqualTo(404);
             assertThat(status(port, "/livez")).isEqualTo(200);
