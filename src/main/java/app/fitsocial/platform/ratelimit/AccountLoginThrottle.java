@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,17 +62,17 @@ public class AccountLoginThrottle {
             return () -> { };
         }
         String owner = "account:" + digest(account);
-        Map<RateLimitSettings.Rule, String> owners = new LinkedHashMap<>();
-        owners.put(perClient, owner + ":client:" + AddressAllocation.of(clientAddress));
-        owners.put(perAccount, owner);
-        List<RateLimiter.Probe> probes = limiter.consumeOwned(owners);
+        // a list, not a map: two rules configured alike are still two buckets
+        List<RateLimiter.Probe> probes = limiter.consumeOwned(List.of(
+                Map.entry(perClient, owner + ":client:" + AddressAllocation.of(clientAddress)),
+                Map.entry(perAccount, owner)));
         if (probes == null || probes.isEmpty()) {
             return () -> { };
         }
         RateLimiter.Probe refusing = probes.stream().filter(probe -> !probe.consumed())
                 .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElse(null);
         if (refusing != null) {
-            throw new TooManyAttempts(refusing);
+            throw new TooManyAttempts(refusing, refusing.rule() == perAccount);
         }
         return () -> probes.forEach(probe -> probe.giveBack().run());
     }
@@ -91,14 +90,14 @@ public class AccountLoginThrottle {
     /** 429: the account had too many failed logins; the same answer whether it exists or not. */
     static final class TooManyAttempts extends ProblemException {
 
-        TooManyAttempts(RateLimiter.Probe refusing) {
-            this(refusing, Math.max(1, RateLimitHeaders.ceilSeconds(refusing.nanosToRefill())));
+        TooManyAttempts(RateLimiter.Probe refusing, boolean accountWide) {
+            this(refusing, accountWide, Math.max(1, RateLimitHeaders.ceilSeconds(refusing.nanosToRefill())));
         }
 
-        private TooManyAttempts(RateLimiter.Probe refusing, long retryAfterSeconds) {
+        private TooManyAttempts(RateLimiter.Probe refusing, boolean accountWide, long retryAfterSeconds) {
             super(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many login attempts",
-                    "Too many failed logins for this account" + (refusing.rule().name().equals("login-account") ? ""
-                            : " from this network") + "; retry in " + retryAfterSeconds + " s");
+                    "Too many failed logins for this account" + (accountWide ? "" : " from this network")
+                            + "; retry in " + retryAfterSeconds + " s");
             RateLimitHeaders.write(getHeaders()::set, refusing.rule().name(), refusing.capacity(),
                     refusing.rule().period().toSeconds(), 0, retryAfterSeconds);
             getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));

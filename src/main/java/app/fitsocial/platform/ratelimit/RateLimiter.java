@@ -79,10 +79,10 @@ class RateLimiter {
      * Takes a token from the bucket of each rule for the owner the caller names with it (an
      * account), all or nothing; {@code null} means "let it through" (policy ALLOW).
      */
-    @Nullable List<Probe> consumeOwned(Map<RateLimitSettings.Rule, String> owners) {
+    @Nullable List<Probe> consumeOwned(List<Map.Entry<RateLimitSettings.Rule, String>> owners) {
         List<Owned> owned = new ArrayList<>(owners.size());
-        owners.forEach((rule, owner) -> owned.add(new Owned(rule, new RedisBuckets.Bucket(owner, rule.name(),
-                rule.capacity(), rule.period()))));
+        owners.forEach(entry -> owned.add(new Owned(entry.getKey(), new RedisBuckets.Bucket(entry.getValue(),
+                entry.getKey().name(), entry.getKey().capacity(), entry.getKey().period()))));
         return consume(owned);
     }
 
