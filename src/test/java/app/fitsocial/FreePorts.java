@@ -112,9 +112,6 @@ public final class FreePorts {
                     || cause instanceof java.net.BindException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

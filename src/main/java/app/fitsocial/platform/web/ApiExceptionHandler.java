@@ -158,12 +158,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Whether the database refused a value itself (SQL state class 22, "data exception"). */
     static boolean isDataException(Throwable failure) {
+        return causedBy(failure, cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22"));
+    }
+
+    /** Whether the failure or anything in its chain of causes is one the test accepts. */
+    private static boolean causedBy(Throwable failure, java.util.function.Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (test.test(cause)) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
@@ -209,19 +212,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * and the original failure is replaced by the failed rollback). Never acknowledged, so 503.
      */
     static boolean lostDatabaseConnection(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-            if (cause instanceof org.hibernate.TransactionException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return causedBy(failure, cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
+                || cause instanceof org.hibernate.TransactionException);
     }
 
     @Override
