@@ -30,16 +30,6 @@ class DataSourceProxyConfiguration {
     }
 
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<SqlStatementsPerRequest.ResetFilter> sqlStatementResetFilter(
-            SqlStatementCounter counter, ObservabilitySettings settings) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new SqlStatementsPerRequest.ResetFilter(counter, settings));
-        // inside the response buffering (HIGHEST_PRECEDENCE + 1), so its header makes it out
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
-    }
-
-    @Bean
     static BeanPostProcessor dataSourceProxyPostProcessor(ObjectProvider<QueryExecutionListener> listeners) {
         return new BeanPostProcessor() {
             @Override

@@ -23,7 +23,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * As text: {@code GET /api/v1/social/feed 200 12.3 ms user=42 request=… bytes=452}; with Spring
  * Boot's structured logging the same fields are JSON members.
  */
-class RequestLogValve extends ValveBase implements AccessLog {
+public class RequestLogValve extends ValveBase implements AccessLog {
 
     /** The request attribute holding the authenticated user's id, set by {@link RequestUserAttributeFilter}. */
     static final String USER_ATTRIBUTE = RequestLogValve.class.getName() + ".user";
@@ -32,7 +32,7 @@ class RequestLogValve extends ValveBase implements AccessLog {
 
     private final List<PathPattern> excluded;
 
-    RequestLogValve(List<String> exclude) {
+    public RequestLogValve(List<String> exclude) {
         super(true);
         this.excluded = exclude.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }

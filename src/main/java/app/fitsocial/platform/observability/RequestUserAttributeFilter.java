@@ -15,7 +15,7 @@ import app.fitsocial.platform.security.CurrentUser;
  * Records the authenticated user's id as a request attribute for the request log, which is
  * written after the security context is gone. Runs right after authentication.
  */
-class RequestUserAttributeFilter extends OncePerRequestFilter {
+public class RequestUserAttributeFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

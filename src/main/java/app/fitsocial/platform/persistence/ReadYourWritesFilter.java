@@ -18,7 +18,7 @@ import app.fitsocial.platform.security.BearerTokens;
  * to the primary; the write request itself reads from the primary too. Without Redis the answer
  * is the primary, which is always right, only busier.
  */
-class ReadYourWritesFilter extends OncePerRequestFilter {
+public class ReadYourWritesFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "fitsocial:v1:recent-writer:";
 
@@ -30,11 +30,6 @@ class ReadYourWritesFilter extends OncePerRequestFilter {
         this.tokens = tokens;
         this.redis = redis;
         this.window = window;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/");
     }
 
     @Override

@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -29,7 +27,7 @@ import app.fitsocial.platform.security.BearerTokens;
  * runs on the primary: they never mark their connections read-only.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${fitsocial.datasource.replica-urls:}'.isBlank()")
+@ConditionalOnExpression(ReplicaSettings.CONFIGURED)
 class ReplicaRoutingConfiguration {
 
     /** The replica pools, closed with the context. */
@@ -87,13 +85,10 @@ class ReplicaRoutingConfiguration {
         };
     }
 
+    /** Registered in the HTTP pipeline ({@code platform.web.HttpPipeline}), before Spring Security. */
     @Bean
-    FilterRegistrationBean<ReadYourWritesFilter> readYourWritesFilter(BearerTokens tokens, StringRedisTemplate redis,
-            ReplicaSettings settings) {
-        var registration = new FilterRegistrationBean<>(
-                new ReadYourWritesFilter(tokens, redis, settings.readYourWritesWindow()));
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-        return registration;
+    ReadYourWritesFilter readYourWritesFilter(BearerTokens tokens, StringRedisTemplate redis, ReplicaSettings settings) {
+        return new ReadYourWritesFilter(tokens, redis, settings.readYourWritesWindow());
     }
 
     /** A post-processor that runs before the ordinary ones (the bean's declared type says so). */

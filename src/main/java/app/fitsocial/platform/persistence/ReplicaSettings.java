@@ -23,6 +23,10 @@ public record ReplicaSettings(@DefaultValue List<String> replicaUrls, @DefaultVa
         @DefaultValue("10") int replicaPoolSize, @DefaultValue("1s") Duration replicaConnectionTimeout,
         @DefaultValue("10s") Duration replicaRetryAfter) {
 
+    /** A condition expression: true when at least one read replica is configured. */
+    public static final String CONFIGURED = "!'${fitsocial.datasource.replica-urls:}'.isBlank()";
+
+
     /** The configured replica URLs, blanks left out. */
     public List<String> replicas() {
         return replicaUrls.stream().map(String::strip).filter(url -> !url.isEmpty()).toList();

@@ -1,25 +1,22 @@
 package app.fitsocial.platform.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import app.fitsocial.platform.redis.SharedRedis;
 import app.fitsocial.platform.security.BearerTokens;
 import app.fitsocial.platform.web.ClientAddresses;
+import app.fitsocial.platform.web.ProblemWriter;
 
 /**
  * The rate limiter: the buckets of {@link RedisBuckets} on the service's shared Redis connection
- * (standalone or cluster), and the filter placed right before Spring Security.
+ * (standalone or cluster), and the filter that applies them.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fitsocial.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = RateLimitSettings.ENABLED, matchIfMissing = true)
 class RateLimitConfiguration {
 
     @Bean
@@ -27,15 +24,11 @@ class RateLimitConfiguration {
         return new RateLimiter(new RedisBuckets(new SharedRedis(redis), settings.redisTimeout()), settings, registry);
     }
 
+    /** Registered in the HTTP pipeline ({@code platform.web.HttpPipeline}), before Spring Security. */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, RateLimitSettings settings,
-            ClientAddresses clients, BearerTokens tokens,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        var filter = new RateLimitFilter(new RateLimitRules(settings), limiter, clients,
-                new RaisedClients(settings.raised()), tokens, problems);
-        var registration = new FilterRegistrationBean<>(filter);
-        // before Spring Security, so that requests it rejects (401) are counted and carry the headers
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 5);
-        return registration;
+    RateLimitFilter rateLimitFilter(RateLimiter limiter, RateLimitSettings settings, ClientAddresses clients,
+            BearerTokens tokens, ProblemWriter problems) {
+        return new RateLimitFilter(new RateLimitRules(settings), limiter, clients, new RaisedClients(settings.raised()),
+                tokens, problems);
     }
 }

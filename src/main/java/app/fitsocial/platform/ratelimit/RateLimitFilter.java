@@ -12,11 +12,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import app.fitsocial.platform.security.BearerTokens;
 import app.fitsocial.platform.web.ClientAddresses;
 import app.fitsocial.platform.web.ProblemException;
+import app.fitsocial.platform.web.ProblemWriter;
 
 /**
  * Applies the rate limits to every request under {@code /api/v1/}: one token from the bucket of
@@ -28,17 +28,17 @@ import app.fitsocial.platform.web.ProblemException;
  * It runs before Spring Security, so that 401s are counted (by client address) and carry the
  * headers too; the user of a valid token is read with {@link BearerTokens}.
  */
-class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitRules rules;
     private final RateLimiter limiter;
     private final ClientAddresses clients;
     private final RaisedClients raised;
     private final BearerTokens tokens;
-    private final HandlerExceptionResolver problems;
+    private final ProblemWriter problems;
 
     RateLimitFilter(RateLimitRules rules, RateLimiter limiter, ClientAddresses clients, RaisedClients raised,
-            BearerTokens tokens, HandlerExceptionResolver problems) {
+            BearerTokens tokens, ProblemWriter problems) {
         this.tokens = tokens;
         this.rules = rules;
         this.limiter = limiter;
@@ -47,10 +47,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** Only the API; and never a browser's CORS preflight, which the client did not choose to send. */
+    /** Never a browser's CORS preflight, which the client did not choose to send. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/") || CorsUtils.isPreFlightRequest(request);
+        return CorsUtils.isPreFlightRequest(request);
     }
 
     @Override
@@ -70,7 +70,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (probes.isEmpty()) {
-            problems.resolveException(request, response, null, new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+            problems.write(request, response, new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
                     "rate-limit-unavailable", "Rate limits unavailable",
                     "Rate limits cannot be checked right now; retry shortly"));
             return;
@@ -84,7 +84,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             RateLimitHeaders.write(response::setHeader, binding.rule().name(), binding.capacity(),
                     binding.rule().period().toSeconds(), 0, retryAfter);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            problems.resolveException(request, response, null, new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
+            problems.write(request, response, new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
                     "rate-limited", "Too many requests", "The limit '" + binding.rule().name() + "' of "
                             + binding.capacity() + " requests per " + binding.rule().period().toSeconds()
                             + " s is used up; retry in " + retryAfter + " s"));

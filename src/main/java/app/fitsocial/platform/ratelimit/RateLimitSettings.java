@@ -32,6 +32,10 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultV
         @DefaultValue("500ms") Duration redisTimeout, @DefaultValue("LOCAL") FailurePolicy onRedisFailure,
         @org.jspecify.annotations.Nullable Rule loginPerClient, @org.jspecify.annotations.Nullable Rule loginPerAccount) {
 
+    /** The property that turns rate limiting off ({@code true} unless set). */
+    public static final String ENABLED = "fitsocial.rate-limit.enabled";
+
+
     /** The rule every request counts against: the configured one, or 100 per minute per user. */
     public Rule effectiveDefaultRule() {
         return defaultRule != null ? defaultRule

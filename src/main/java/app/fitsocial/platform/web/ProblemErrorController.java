@@ -1,11 +1,12 @@
 package app.fitsocial.platform.web;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers the servlet container's error dispatches (no handler for a path, errors raised outside
- * Spring MVC) with the same problem details as every other error, instead of Boot's default body.
+ * Spring MVC) with the same problem details as every other error, instead of Boot's default body;
+ * {@link ProblemWriter} writes them.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -30,12 +32,10 @@ class ProblemErrorController implements ErrorController {
             case INTERNAL_SERVER_ERROR -> "An unexpected error occurred; it has been logged";
             default -> status.getReasonPhrase();
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemException.typeOf(status));
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = ProblemException.ofStatus(status, detail);
         if (path != null) {
-            problem.setInstance(java.net.URI.create(path.toString()));
+            problem.setInstance(URI.create(path.toString()));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -1,25 +1,26 @@
 package app.fitsocial.platform.web;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * The answer Tomcat writes itself for requests it refuses before Spring sees them (a request
  * line with characters HTTP does not allow, a malformed header, an undecodable path): the same
- * {@code application/problem+json} body as every other error of the service, in place of
- * Tomcat's HTML page. Never a stack trace or a server version.
+ * {@code application/problem+json} body as every other error of the service, written by
+ * {@link ProblemWriter}, in place of Tomcat's HTML page. Never a stack trace or a server version.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
-    ProblemErrorReportValve() {
+    private final ProblemWriter problems;
+
+    ProblemErrorReportValve(ProblemWriter problems) {
+        this.problems = problems;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -35,22 +36,12 @@ class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        HttpStatusCode code = HttpStatusCode.valueOf(status);
         String detail = status == 400 ? "The request is malformed (for example, characters not allowed in a URL)"
-                : title;
-        String body = "{\"type\":\"" + ProblemException.typeOf(HttpStatus.valueOf(status)) + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+                : ProblemException.ofStatus(code, "").getTitle();
         try {
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            // a known length: Tomcat then compresses only above its threshold, like every other answer
-            response.setContentLength(body.getBytes(StandardCharsets.UTF_8).length);
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write(body);
-                response.finishResponse();
-            }
+            problems.write(request, response, ProblemException.ofStatus(code, detail));
+            response.finishResponse();
         }
         catch (IOException | IllegalStateException ignored) {
             // the client is gone or the response cannot take a body: nothing more to do

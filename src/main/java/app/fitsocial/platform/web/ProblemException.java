@@ -9,12 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Base of every domain error that reaches a client: an RFC 9457 problem with a stable
  * {@code type} URI (one per kind of problem), a human title and a specific detail.
  * Feature modules subclass it once per kind of problem.
  */
+@NamedInterface("web")
 public class ProblemException extends ErrorResponseException {
 
     /** Prefix of every problem {@code type} URI of this service. */
@@ -32,6 +34,15 @@ public class ProblemException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** A problem that is nothing more than its status: its {@link #typeOf type}, the status's reason phrase as title. */
+    static ProblemDetail ofStatus(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(typeOf(status));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
         return problem;
     }
 

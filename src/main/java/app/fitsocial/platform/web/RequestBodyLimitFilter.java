@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Refuses API request bodies over {@code fitsocial.web.max-request-body} with a 413 problem: at
@@ -18,16 +17,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final HandlerExceptionResolver problems;
+    private final ProblemWriter problems;
 
-    RequestBodyLimitFilter(long maxBytes, HandlerExceptionResolver problems) {
+    RequestBodyLimitFilter(long maxBytes, ProblemWriter problems) {
         this.maxBytes = maxBytes;
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/");
     }
 
     @Override
@@ -50,8 +44,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) {
-        problems.resolveException(request, response, null, new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
                 "content-too-large", "Request too large", "The request body is larger than " + maxBytes + " bytes"));
     }
 }

@@ -10,9 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,8 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a new UUID otherwise. The id is echoed on the response and put in the logging MDC as
  * {@code requestId}, so log lines and the SQL they caused can be tied to one request.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";

@@ -1,20 +1,10 @@
 package app.fitsocial.platform.web;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.apache.catalina.Lifecycle;
-import org.apache.catalina.Valve;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.Formatter;
@@ -23,9 +13,7 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
@@ -36,14 +24,16 @@ import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.module.SimpleModule;
 
-/** The API's argument resolvers, its request body limit, its JSON input rules and Tomcat's own error answers. */
+/** Spring MVC for the API: its argument resolvers, JSON as its only format, and its JSON input rules. Filters and valves: {@link HttpPipeline}. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final WebSettings settings;
+    private final ProblemWriter problems;
 
-    WebConfiguration(WebSettings settings) {
+    WebConfiguration(WebSettings settings, ProblemWriter problems) {
         this.settings = settings;
+        this.problems = problems;
     }
 
     /** Who the client is behind the trusted proxies ({@code fitsocial.web.trusted-proxies}). */
@@ -52,28 +42,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return new ClientAddresses(settings.trustedProxies());
     }
 
-    @Bean
-    FilterRegistrationBean<ForwardedOriginFilter> forwardedOriginFilter(ClientAddresses clients) {
-        var registration = new FilterRegistrationBean<>(new ForwardedOriginFilter(clients));
-        // before anything that writes a URL or looks at the scheme (links, Location, HSTS)
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<JsonOnlyFilter> jsonOnlyFilter(ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new JsonOnlyFilter(problems));
-        // before anything else runs: a request the API cannot answer in JSON does nothing
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-        return registration;
-    }
-
-    /** JSON only: no XML, YAML, Smile or CBOR representations of anything (docs/http.md). */
+    /**
+     * JSON only: no XML, YAML, Smile or CBOR representations of anything (docs/http.md); problem
+     * details by {@link ProblemWriter}.
+     */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
         converters.configureMessageConvertersList(list -> {
             list.removeIf(WebConfiguration::speaksAnotherFormat);
             list.replaceAll(WebConfiguration::refusingUnknownFields);
+            // first, so that every error body Spring MVC writes is written by it
+            list.add(0, problems);
         });
     }
 
@@ -126,7 +105,7 @@ class WebConfiguration implements WebMvcConfigurer {
      * store {@code "rating": 4.9} as 4 and {@code "text": true} as {@code "true"}.
      */
     @Bean
-    JsonMapperBuilderCustomizer strictJsonTypes() {
+    static JsonMapperBuilderCustomizer strictJsonTypes() {
         return builder -> builder
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -156,39 +135,8 @@ class WebConfiguration implements WebMvcConfigurer {
      * range, are refused as invalid input (registered with Boot's JSON mapper).
      */
     @Bean
-    JacksonModule nulRejectingStrings() {
+    static JacksonModule nulRejectingStrings() {
         return new SimpleModule("request-text").addDeserializer(String.class, new RequestTextDeserializer())
                 .addDeserializer(Instant.class, new ClientInstantDeserializer());
-    }
-
-    /**
-     * Tomcat's own error answers (requests refused before Spring sees them) as problem details:
-     * replaces the host's {@code ErrorReportValve} just before the context starts, when Spring
-     * Boot has put its own in.
-     */
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
-        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
-            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof StandardHost host) {
-                for (Valve valve : host.getPipeline().getValves()) {
-                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
-                        host.getPipeline().removeValve(valve);
-                    }
-                }
-                if (Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemErrorReportValve.class::isInstance)) {
-                    host.getPipeline().addValve(new ProblemErrorReportValve());
-                }
-            }
-        }));
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        var registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(settings.maxRequestBody().toBytes(), problems));
-        // after Spring Security, so that only authenticated callers can make it read a chunked body
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 15);
-        return registration;
     }
 }

@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
+
+import app.fitsocial.platform.web.ProblemWriter;
 
 /**
  * Conditional GETs of every answer that is not {@link VersionTagged}: the handler runs, and its
@@ -21,12 +22,12 @@ import org.springframework.web.util.WebUtils;
  * semantics). These answers carry no {@code Last-Modified}: their data has none a later answer
  * could not contradict (a list loses its newest item, a name changes inside it).
  */
-class ContentTagFilter extends OncePerRequestFilter {
+public class ContentTagFilter extends OncePerRequestFilter {
 
     private final Clock clock;
-    private final HandlerExceptionResolver problems;
+    private final ProblemWriter problems;
 
-    ContentTagFilter(Clock clock, HandlerExceptionResolver problems) {
+    public ContentTagFilter(Clock clock, ProblemWriter problems) {
         this.clock = clock;
         this.problems = problems;
     }
@@ -54,7 +55,7 @@ class ContentTagFilter extends OncePerRequestFilter {
             }
             case PRECONDITION_FAILED -> {
                 body.reset();
-                problems.resolveException(request, response, null, Validators.preconditionFailed());
+                problems.write(request, response, Validators.preconditionFailed());
             }
             case PROCEED -> {
             }

@@ -16,7 +16,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * JSON to tag it, or to drop it for a 304. Error dispatches (a request refused before a handler
  * ran, answered by the error controller) are held too, so the threshold holds for them as well.
  */
-class ResponseBufferingFilter extends OncePerRequestFilter {
+public class ResponseBufferingFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {

@@ -14,12 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
 import app.fitsocial.platform.web.CachedBodyRequest;
 import app.fitsocial.platform.web.ProblemException;
+import app.fitsocial.platform.web.ProblemWriter;
 import app.fitsocial.platform.web.conditional.RepresentationTags;
 
 /**
@@ -31,7 +31,7 @@ import app.fitsocial.platform.web.conditional.RepresentationTags;
  * {@code concurrent-wait}, then 409). A 5xx frees the key, so a retry runs again. Keys are per
  * caller: the user, or all anonymous callers together (whose registrations differ by body anyway).
  */
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
@@ -41,9 +41,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final Duration concurrentWait;
-    private final HandlerExceptionResolver problems;
+    private final ProblemWriter problems;
 
-    IdempotencyFilter(IdempotencyStore store, Duration concurrentWait, HandlerExceptionResolver problems) {
+    IdempotencyFilter(IdempotencyStore store, Duration concurrentWait, ProblemWriter problems) {
         this.store = store;
         this.concurrentWait = concurrentWait;
         this.problems = problems;
@@ -51,8 +51,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/v1/");
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
     @Override
@@ -62,7 +61,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             handle(request, response, chain);
         }
         catch (ProblemException problem) {
-            problems.resolveException(request, response, null, problem);
+            problems.write(request, response, problem);
         }
     }
 
