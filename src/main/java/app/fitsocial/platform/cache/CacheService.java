@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 import tools.jackson.dataformat.smile.SmileMapper;
+import org.springframework.modulith.NamedInterface;
 
 import app.fitsocial.platform.persistence.PrimaryReads;
 import app.fitsocial.platform.versions.Version;
@@ -47,6 +48,7 @@ import app.fitsocial.platform.versions.Versions;
  *
  * Values are encoded with Jackson Smile against the type given, so records come back as records.
  */
+@NamedInterface("cache")
 public class CacheService {
 
     private final CacheSettings settings;

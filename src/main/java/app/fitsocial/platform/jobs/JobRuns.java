@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Measures the runs of the service's jobs under one naming scheme: {@code fitsocial.jobs.runs}
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * own meters ({@code jobrunr.jobs.by-state}) count retries and failed jobs across the cluster.
  */
 @Component
+@NamedInterface("jobs")
 public class JobRuns {
 
     private static final Logger log = LoggerFactory.getLogger(JobRuns.class);

@@ -1,6 +1,9 @@
 package app.fitsocial.platform.persistence;
 
+import org.springframework.modulith.NamedInterface;
+
 /** SQL {@code LIKE} patterns built from user input, which must match literally. */
+@NamedInterface("persistence")
 public final class LikePattern {
 
     private LikePattern() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 
 import app.fitsocial.platform.web.ProblemException;
 
@@ -32,6 +33,7 @@ import app.fitsocial.platform.web.ProblemException;
  * digest of the account name, so Redis holds no email address. A refusal is a 429 whose
  * rate-limit headers and {@code Retry-After} describe the rule that refused it.
  */
+@NamedInterface("login-throttle")
 public class AccountLoginThrottle {
 
     private final @Nullable RateLimiter limiter;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} (which also loads it) the
@@ -19,6 +20,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
  * @param body the script
  * @param sha its SHA-1, as Redis names it
  */
+@NamedInterface("redis")
 public record LuaScript(String body, String sha) {
 
     public static LuaScript of(String body) {

@@ -11,12 +11,14 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The service's shared Lettuce connection (standalone or cluster) as asynchronous commands, for
  * the stores that send several commands before they wait for any: commands sent one after the
  * other without waiting go out pipelined, so their answers come back in one round trip.
  */
+@NamedInterface("redis")
 public final class SharedRedis {
 
     private final StringRedisTemplate redis;

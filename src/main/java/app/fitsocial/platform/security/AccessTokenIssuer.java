@@ -11,9 +11,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /** Issues signed JWT access tokens ({@code sub} = user id, {@code roles} claim). */
 @Component
+@NamedInterface("security")
 public class AccessTokenIssuer {
 
     private final JwtEncoder encoder;

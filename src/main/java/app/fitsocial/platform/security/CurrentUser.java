@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The authenticated caller of a request, taken from its access token. Declare it as a
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param id the user's id
  * @param roles the user's roles without prefix ({@code USER}, {@code PROVIDER}, {@code ADMIN})
  */
+@NamedInterface("security")
 public record CurrentUser(long id, Set<String> roles) {
 
     /** The caller of the request being handled on this thread, if it presented a valid access token. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Token settings.
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fitsocial.security")
+@NamedInterface("security")
 public record SecuritySettings(
         @NotBlank String jwtSecret,
         @DefaultValue("fitsocial") String issuer,

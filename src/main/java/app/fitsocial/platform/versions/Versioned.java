@@ -1,6 +1,7 @@
 package app.fitsocial.platform.versions;
 
 import java.util.function.Function;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A value read at a known version of the resource it shows: what a cache entry and an
@@ -10,6 +11,7 @@ import java.util.function.Function;
  * @param value the representation
  * @param version the version of the resource it was read at (the row's version column)
  */
+@NamedInterface("versions")
 public record Versioned<T>(T value, long version) {
 
     public <U> Versioned<U> map(Function<? super T, ? extends U> mapper) {

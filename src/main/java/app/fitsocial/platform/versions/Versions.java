@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 import app.fitsocial.platform.persistence.AfterCommit;
 
@@ -39,6 +40,7 @@ import app.fitsocial.platform.persistence.AfterCommit;
  * every such raise got through, this instance answers "unknown" to every read, so it never trusts
  * a version it knows to be stale.
  */
+@NamedInterface("versions")
 public class Versions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Versions.class);

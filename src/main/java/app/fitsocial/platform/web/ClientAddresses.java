@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The address of the client behind a request: the socket's peer, unless that peer is a trusted
@@ -16,6 +17,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * are ignored. The same trust decides whose {@code Forwarded} scheme and host the service's links
  * follow ({@link ForwardedOriginFilter}).
  */
+@NamedInterface("web")
 public class ClientAddresses {
 
     private final List<IpAddressMatcher> trusted;

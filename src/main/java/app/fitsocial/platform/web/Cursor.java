@@ -3,6 +3,7 @@ package app.fitsocial.platform.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page and its id, base64url-encoded.
@@ -11,6 +12,7 @@ import java.util.Base64;
  * without NUL and at most {@value #MAX_TEXT} characters); anything else is the one 400
  * {@code cursor} problem, never a 409 or a 500 from the database.
  */
+@NamedInterface("web")
 public final class Cursor {
 
     private static final String VERSION = "1";

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The body of every list endpoint: {@code {"items": [...], "nextCursor": "..." | null}}.
  * A {@code Link: <...>; rel="next"} header is added to responses whose cursor is not null.
  */
+@NamedInterface("web")
 public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
     /**

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Marks the page size class of a {@link PageQuery} argument: {@link Size#HEAVY} lists (feed,
@@ -12,6 +13,7 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
+@NamedInterface("web")
 public @interface PageLimit {
 
     Size value();

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ETag;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.modulith.NamedInterface;
 
 import app.fitsocial.platform.versions.Version;
 import app.fitsocial.platform.versions.Versions;
@@ -18,6 +19,7 @@ import app.fitsocial.platform.versions.Versions;
  * two clients writing with the tag they both read, exactly one succeeds, the other gets 412.
  * Without preconditions every check passes.
  */
+@NamedInterface("conditional")
 public final class WritePreconditions {
 
     private final HttpServletRequest request;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The fields a client asked for with {@code ?fields=}, Google-style: {@code id,author(id,displayName)}.
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * expensive fields, which skips what is not asked for; an unrequested field is removed from the
  * response anyway, so whatever it holds is never seen.
  */
+@NamedInterface("web")
 public final class FieldSelection {
 
     /** Everything: the selection of a request without {@code fields}. */

@@ -11,6 +11,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Text of at most {@code value} bytes once encoded as UTF-8, for values a library bounds in
@@ -21,6 +22,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = MaxUtf8Bytes.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
+@NamedInterface("web")
 public @interface MaxUtf8Bytes {
 
     int value();
