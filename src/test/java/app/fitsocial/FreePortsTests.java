@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 import redis.embedded.RedisServer;
 
+import app.fitsocial.platform.embedded.EmbeddedServers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,8 +32,7 @@ class FreePortsTests {
             Path dir = Files.createTempDirectory("free-ports-redis-");
             RedisServer redis = FreePorts.startOnAFreePort("Test Redis", port -> {
                 int use = attempts.getAndIncrement() == 0 ? taken.getLocalPort() : port;
-                RedisServer server = RedisServer.newRedisServer().port(use).bind("127.0.0.1").setting("save \"\"")
-                        .setting("appendonly no").setting("dir " + dir).build();
+                RedisServer server = EmbeddedServers.volatileRedis(use, dir).build();
                 server.start();
                 return server;
             });

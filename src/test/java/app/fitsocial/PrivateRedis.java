@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.springframework.util.FileSystemUtils;
 import redis.embedded.RedisServer;
 
+import app.fitsocial.platform.embedded.EmbeddedServers;
+
 /**
  * A Redis of one test's own on a free loopback port, without persistence, for tests that stop it
  * and start it again (a restarted one is empty, like a replaced Redis) or that must not share the
@@ -27,8 +29,7 @@ public final class PrivateRedis implements AutoCloseable {
     public static PrivateRedis start() throws IOException {
         Path dir = Files.createTempDirectory("fitsocial-private-redis-");
         return FreePorts.startOnAFreePort("A private Redis", port -> {
-            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                    .setting("appendonly no").setting("dir " + dir).build();
+            RedisServer server = EmbeddedServers.volatileRedis(port, dir).build();
             server.start();
             return new PrivateRedis(server, port, dir);
         });

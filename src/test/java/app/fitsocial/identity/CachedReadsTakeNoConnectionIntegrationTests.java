@@ -28,11 +28,11 @@ class CachedReadsTakeNoConnectionIntegrationTests extends IntegrationTestSupport
         TestUser other = newUser();
 
         ConnectionsPerThread.reset();
-        assertThat(profiles.of(user.id())).isNotNull();
+        assertThat(profiles.of(user.id())).extracting(read -> read.value().id()).isEqualTo(user.id());
         assertThat(ConnectionsPerThread.taken()).as("the miss reads PostgreSQL").isEqualTo(1);
 
         ConnectionsPerThread.reset();
-        assertThat(profiles.of(user.id())).isNotNull();
+        assertThat(profiles.of(user.id())).extracting(read -> read.value().id()).isEqualTo(user.id());
         assertThat(directory.summaries(List.of(user.id()))).containsKey(user.id());
         assertThat(ConnectionsPerThread.taken()).as("hits take no connection").isZero();
 

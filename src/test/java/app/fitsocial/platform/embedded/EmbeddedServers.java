@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 import app.fitsocial.FreePorts;
 
@@ -23,7 +24,7 @@ import app.fitsocial.FreePorts;
  * {@link FreePorts#startOnAFreePort}) and stopped by a JVM shutdown hook (Ctrl-C included), so
  * every Spring context of a test run shares them and nothing outlives the process.
  */
-final class EmbeddedServers {
+public final class EmbeddedServers {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
 
@@ -124,6 +125,15 @@ final class EmbeddedServers {
      * Starts Redis once. With a {@code stateDir} (the development run) its pid is kept there, so
      * that a Redis left behind by a killed run is stopped by the next one.
      */
+    /**
+     * The one way this project configures an embedded Redis: on loopback at {@code port}, with
+     * its working files in {@code dir}, and without persistence (a restarted one is empty).
+     */
+    public static RedisServerBuilder volatileRedis(int port, Path dir) {
+        return RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+                .setting("appendonly no").setting("dir " + dir);
+    }
+
     static synchronized int redisPort(@Nullable Path stateDir) {
         if (redis == null) {
             try {
@@ -134,13 +144,7 @@ final class EmbeddedServers {
                     stopOrphan(pidFile, "/redis-server-");
                 }
                 redis = FreePorts.startOnAFreePort("Embedded Redis", port -> {
-                    var builder = RedisServer.newRedisServer()
-                            .port(port)
-                            .bind("127.0.0.1")
-                            .setting("save \"\"")
-                            .setting("appendonly no")
-                            .setting("dir " + dir)
-                            .setting("maxmemory 256mb");
+                    var builder = volatileRedis(port, dir).setting("maxmemory 256mb");
                     if (pidFile != null) {
                         builder.setting("pidfile " + pidFile);
                     }

@@ -18,6 +18,7 @@ import org.springframework.util.FileSystemUtils;
 import redis.embedded.RedisServer;
 
 import app.fitsocial.FreePorts;
+import app.fitsocial.platform.embedded.EmbeddedServers;
 
 /**
  * A Redis Cluster of three masters with a replica each, on free loopback ports, made the way
@@ -43,10 +44,8 @@ final class RedisClusterServers implements AutoCloseable {
             for (int i = 0; i < 6; i++) {
                 int port = freePort();
                 Path nodeDir = Files.createDirectories(cluster.dir.resolve("node-" + port));
-                RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                        .setting("cluster-enabled yes").setting("cluster-config-file nodes.conf")
-                        .setting("cluster-node-timeout 2000").setting("save \"\"").setting("appendonly no")
-                        .setting("dir " + nodeDir).build();
+                RedisServer server = EmbeddedServers.volatileRedis(port, nodeDir).setting("cluster-enabled yes")
+                        .setting("cluster-config-file nodes.conf").setting("cluster-node-timeout 2000").build();
                 server.start();
                 cluster.servers.add(server);
                 cluster.ports.add(port);
