@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import app.fitsocial.platform.redis.LuaScript;
 import app.fitsocial.platform.redis.SharedRedis;
 
+import static app.fitsocial.platform.redis.SharedRedis.bytes;
+
 /**
  * Precomputed home timelines in Redis: one sorted set per user of activity ids (score = id, so
  * newest first is highest score), capped at {@link FeedSettings#timelineSize()}.
@@ -321,9 +323,5 @@ class FeedTimelines {
 
     private double nowSeconds() {
         return clock.instant().getEpochSecond();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

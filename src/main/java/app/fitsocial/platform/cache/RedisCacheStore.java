@@ -19,7 +19,7 @@ import org.springframework.dao.DataAccessException;
 import app.fitsocial.platform.redis.RedisCircuitBreaker;
 import app.fitsocial.platform.redis.SharedRedis;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static app.fitsocial.platform.redis.SharedRedis.bytes;
 
 /**
  * The shared (L2) level of every cache, in Redis: {@code fitsocial:v2:cache:<cache>:<key>} holds
@@ -78,7 +78,7 @@ class RedisCacheStore {
         long start = System.nanoTime();
         CompletableFuture<List<KeyValue<byte[], byte[]>>> sent;
         try {
-            byte[][] encoded = keys.stream().map(RedisCacheStore::bytes).toArray(byte[][]::new);
+            byte[][] encoded = keys.stream().map(SharedRedis::bytes).toArray(byte[][]::new);
             sent = redis.run(commands -> commands.mget(encoded).toCompletableFuture());
         }
         catch (DataAccessException ex) {
@@ -127,9 +127,5 @@ class RedisCacheStore {
 
     static String key(String cache, String key) {
         return PREFIX + cache + ":" + key;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(UTF_8);
     }
 }

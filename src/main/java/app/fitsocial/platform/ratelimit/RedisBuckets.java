@@ -12,7 +12,7 @@ import io.lettuce.core.ScriptOutputType;
 import app.fitsocial.platform.redis.LuaScript;
 import app.fitsocial.platform.redis.SharedRedis;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static app.fitsocial.platform.redis.SharedRedis.bytes;
 
 /**
  * Rate-limit buckets in Redis, refilled by interval as Bucket4j's {@code refillIntervally} does:
@@ -169,9 +169,5 @@ class RedisBuckets {
             }
             return null;
         });
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package app.fitsocial.platform.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,11 @@ public final class SharedRedis {
 
     public SharedRedis(StringRedisTemplate redis) {
         this.redis = redis;
+    }
+
+    /** A key or an argument as Redis receives it: UTF-8. */
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Runs {@code call} with the asynchronous commands of the shared connection. */

@@ -23,6 +23,7 @@ import app.fitsocial.platform.redis.LuaScript;
 import app.fitsocial.platform.redis.RedisCircuitBreaker;
 import app.fitsocial.platform.redis.SharedRedis;
 
+import static app.fitsocial.platform.redis.SharedRedis.bytes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
@@ -205,9 +206,5 @@ class VersionStore {
             keys[i] = key(resources.get(i));
         }
         return keys;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(UTF_8);
     }
 }
