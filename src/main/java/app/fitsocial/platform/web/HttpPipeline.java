@@ -71,11 +71,13 @@ import app.fitsocial.platform.web.idempotency.IdempotencyFilter;
  * handler, so a stored answer is replayed only to a caller the filters above let through.</li>
  * </ol>
  *
- * Spring Boot's own filters sit in between: character encoding ({@code HIGHEST_PRECEDENCE}), the
- * {@code http.server.requests} observation ({@code HIGHEST_PRECEDENCE + 1}), the request context
- * ({@code -105}) and form content ({@code -9900}). Version-tagged reads (the 304 before a
- * controller runs) are a Spring MVC interceptor, not a filter: {@code VersionTaggedReads}.
- * {@code docs/architecture.md} walks one request through the chain.
+ * Spring Boot's own filters sit in between (where orders tie, registration order decides, and
+ * {@code HttpPipelineIntegrationTests} pins the chain as it runs): character encoding right after
+ * the request id, the {@code http.server.requests} observation right inside the response
+ * buffering, form content ({@code -9900}) after JSON only, and the request context ({@code -105})
+ * after the rate limit. Version-tagged reads (the 304 before a controller runs) are a Spring MVC
+ * interceptor, not a filter: {@code VersionTaggedReads}. {@code docs/architecture.md} walks one
+ * request through the chain.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpPipeline {
@@ -88,7 +90,7 @@ class HttpPipeline {
     static final int SQL_STATEMENT_COUNT = REQUEST_ID + 2;
     static final int FORWARDED_ORIGIN = REQUEST_ID + 3;
     static final int JSON_ONLY = REQUEST_ID + 4;
-    static final int RATE_LIMIT = SECURITY - 5;
+    static final int RATE_LIMIT = SECURITY - 10;
     static final int READ_YOUR_WRITES = SECURITY - 1;
     static final int REQUEST_LOG_USER = SECURITY + 1;
     static final int CONTENT_TAG = SECURITY + 10;
