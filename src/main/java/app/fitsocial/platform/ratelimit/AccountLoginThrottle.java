@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.modulith.NamedInterface;
 
 import app.fitsocial.platform.web.ProblemException;
@@ -74,7 +72,10 @@ public class AccountLoginThrottle {
         RateLimiter.Probe refusing = probes.stream().filter(probe -> !probe.consumed())
                 .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElse(null);
         if (refusing != null) {
-            throw new TooManyAttempts(refusing, refusing.rule() == perAccount);
+            // the same answer whether the account exists or not
+            throw new TooManyRequests(refusing, "login-throttled", "Too many login attempts",
+                    "Too many failed logins for this account" + (refusing.rule() == perAccount ? "" : " from this network")
+                            + "; retry in " + TooManyRequests.retryAfterSeconds(refusing) + " s");
         }
         return () -> probes.forEach(probe -> probe.giveBack().run());
     }
@@ -86,24 +87,6 @@ public class AccountLoginThrottle {
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
-        }
-    }
-
-    /** 429: the account had too many failed logins; the same answer whether it exists or not. */
-    static final class TooManyAttempts extends ProblemException {
-
-        TooManyAttempts(RateLimiter.Probe refusing, boolean accountWide) {
-            this(refusing, accountWide, Math.max(1, RateLimitHeaders.ceilSeconds(refusing.nanosToRefill())));
-        }
-
-        private TooManyAttempts(RateLimiter.Probe refusing, boolean accountWide, long retryAfterSeconds) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many login attempts",
-                    "Too many failed logins for this account" + (accountWide ? "" : " from this network")
-                            + "; retry in " + retryAfterSeconds + " s");
-            RateLimitHeaders.write(getHeaders()::set, refusing.rule().name(), refusing.capacity(),
-                    refusing.rule().period().toSeconds(), 0, retryAfterSeconds);
-            getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-            getBody().setProperty("limit", refusing.rule().name());
         }
     }
 }

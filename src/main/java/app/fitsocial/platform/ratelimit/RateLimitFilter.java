@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -80,14 +79,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
             // the buckets are taken all or nothing: a refused request took no token from any rule
             RateLimiter.Probe binding = rejected.stream()
                     .max(Comparator.comparingLong(RateLimiter.Probe::nanosToRefill)).orElseThrow();
-            long retryAfter = Math.max(1, RateLimitHeaders.ceilSeconds(binding.nanosToRefill()));
-            RateLimitHeaders.write(response::setHeader, binding.rule().name(), binding.capacity(),
-                    binding.rule().period().toSeconds(), 0, retryAfter);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            problems.write(request, response, new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
-                    "rate-limited", "Too many requests", "The limit '" + binding.rule().name() + "' of "
-                            + binding.capacity() + " requests per " + binding.rule().period().toSeconds()
-                            + " s is used up; retry in " + retryAfter + " s"));
+            problems.write(request, response, new TooManyRequests(binding, "rate-limited", "Too many requests",
+                    "The limit '" + binding.rule().name() + "' of " + binding.capacity() + " requests per "
+                            + binding.rule().period().toSeconds() + " s is used up; retry in "
+                            + TooManyRequests.retryAfterSeconds(binding) + " s"));
             return;
         }
         RateLimiter.Probe closest = closestToExhaustion(probes);

@@ -51,7 +51,8 @@ class RateLimitIntegrationTests extends IntegrationTestSupport {
         assertProblem(limited, 429, "rate-limited");
         long retryAfter = Long.parseLong(limited.header("Retry-After").orElseThrow());
         assertThat(retryAfter).as("the minute's window ends within 60 s").isBetween(50L, 60L);
-        assertThat(limited.header("RateLimit")).hasValueSatisfying(value -> assertThat(value).startsWith("\"auth\";r=0;t="));
+        assertThat(limited.header("RateLimit")).hasValue("\"auth\";r=0;t=" + retryAfter);
+        assertThat(limited.json().path("limit").asString()).as("the body names the refusing rule").isEqualTo("auth");
         assertThat(send("POST", "/api/v1/auth/login", null, newAddress(), login.get()).status()).isEqualTo(401);
         Long ttl = redis.getExpire("fitsocial:v2:rate:{ip:" + address + "}:auth:5");
         assertThat(ttl).as("an idle bucket expires once it would be full again").isBetween(1L, 75L);
@@ -68,6 +69,7 @@ class RateLimitIntegrationTests extends IntegrationTestSupport {
         ApiResponse limited = send("GET", "/api/v1/users/" + user.id(), user.token(), newAddress(), null);
         assertProblem(limited, 429, "rate-limited");
         assertThat(limited.header("RateLimit-Policy")).hasValue("\"default\";q=100;w=60");
+        assertThat(limited.json().path("limit").asString()).isEqualTo("default");
         assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(45L, 60L);
         assertThat(send("GET", "/api/v1/users/" + user.id(), newUser().token(), address, null).status())
                 .as("another user is not limited").isEqualTo(200);
