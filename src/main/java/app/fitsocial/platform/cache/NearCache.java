@@ -41,10 +41,6 @@ class NearCache {
         }));
     }
 
-    boolean enabledFor(String cache) {
-        return caches.containsKey(cache);
-    }
-
     @Nullable Entry get(String cache, String key) {
         Cache<String, Entry> level = caches.get(cache);
         return level == null ? null : level.getIfPresent(key);

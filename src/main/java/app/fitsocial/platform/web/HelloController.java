@@ -12,6 +12,11 @@ import app.fitsocial.platform.security.CurrentUser;
  * field selection, JSON) and nothing else: the ceiling the benchmark compares the real endpoints
  * with ("hello" mode). Only there with {@code fitsocial.web.hello-endpoint=true}, and not part of
  * the API's document.
+ *
+ * <p>Why it ships in the production artifact: its figure is the cost of the production pipeline
+ * itself, so it must run in the very jar the benchmark measures, behind the same filters,
+ * security and Spring MVC set-up; a copy built elsewhere would measure something else. Off, it
+ * maps no route (a request to its path is a 404 like any unknown path).
  */
 @Hidden
 @RestController
