@@ -66,12 +66,17 @@ import app.fitsocial.platform.web.idempotency.IdempotencyFilter;
  * anonymous client never learns a private representation's tag; tags a GET's buffered body and
  * answers 304 or 412.</li>
  * <li>{@link #REQUEST_BODY_LIMIT} {@link RequestBodyLimitFilter} ({@code /api/v1/*}): after
- * security, so only authenticated callers can make the service read a large chunked body.</li>
+ * security, so that on private routes only authenticated callers can make the service read a
+ * chunked body at all (on public ones, such as login, it reads at most one byte past the limit).</li>
  * <li>{@link #IDEMPOTENCY} {@link IdempotencyFilter} ({@code /api/v1/*}): innermost, next to the
  * handler, so a stored answer is replayed only to a caller the filters above let through.</li>
  * </ol>
  *
- * Spring Boot's own filters sit in between (where orders tie, registration order decides, and
+ * Filters whose construction needs their package's internals (rate limit, read-your-writes,
+ * idempotency) are beans of that package's configuration; every filter is registered here. The
+ * CORS filter is not in this list: it runs inside Spring Security's chain.
+ *
+ * <p>Spring Boot's own filters sit in between (where orders tie, registration order decides, and
  * {@code HttpPipelineIntegrationTests} pins the chain as it runs): character encoding right after
  * the request id, the {@code http.server.requests} observation right inside the response
  * buffering, form content ({@code -9900}) after JSON only, and the request context ({@code -105})

@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the servlet container's error dispatches (no handler for a path, errors raised outside
- * Spring MVC) with the same problem details as every other error, instead of Boot's default body;
- * {@link ProblemWriter} writes them.
+ * Answers the servlet container's error dispatches (an exception escaping a filter, a
+ * {@code sendError} outside Spring MVC) with the same problem details as every other error,
+ * instead of Boot's default body; {@link ProblemWriter} writes them. An unknown path is not one of
+ * these: Spring MVC raises {@code NoResourceFoundException}, answered by {@link ApiExceptionHandler}.
  */
 @RestController
 class ProblemErrorController implements ErrorController {

@@ -19,6 +19,20 @@ import org.springframework.http.ETag;
  * answered in full, a write is refused. An {@code If-Modified-Since} later than the server's clock
  * is ignored (the client cannot have seen the future).
  *
+ * <p>Why an answer was a 304 (or a 412): it is decided here, for every request, from the
+ * request's conditions ({@link RequestConditions}) and the current representation's validators
+ * ({@link CurrentRepresentation}). The callers, each with the tag it compares:
+ * <ul>
+ * <li>{@link VersionTaggedReads}: endpoints marked {@link VersionTagged}. Before the handler, a
+ * request that only revalidates ({@code If-None-Match} / {@code If-Modified-Since}) is answered
+ * from the resource's version in Redis, without SQL; when the version is unknown, or the request
+ * has other conditions, after the handler, from the version the data was read at;</li>
+ * <li>{@link ContentTagFilter}: every other GET, after the handler, from the JSON's digest;</li>
+ * <li>{@link WritePreconditions}: writes, under the row lock, from the row's version.</li>
+ * </ul>
+ * A tag is made for one caller, path and {@code ?fields=} selection ({@link RepresentationTags}),
+ * so another user, no token, another selection or a changed resource never matches: a 200.
+ *
  * <p>The service's tags are sent weak ({@code W/}) only because the same representation goes out
  * compressed or not; they change with every change of the representation, so {@code If-Match}
  * compares their opaque part, which is RFC 9110's strong comparison of the tags the service made.
