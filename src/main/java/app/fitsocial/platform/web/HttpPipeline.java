@@ -30,7 +30,6 @@ import app.fitsocial.platform.persistence.ReplicaSettings;
 import app.fitsocial.platform.ratelimit.RateLimitFilter;
 import app.fitsocial.platform.ratelimit.RateLimitSettings;
 import app.fitsocial.platform.web.conditional.ContentTagFilter;
-import app.fitsocial.platform.web.conditional.ResponseBufferingFilter;
 import app.fitsocial.platform.web.idempotency.IdempotencyFilter;
 
 /**

@@ -1,4 +1,4 @@
-package app.fitsocial.platform.web.conditional;
+package app.fitsocial.platform.web;
 
 import java.io.IOException;
 
@@ -12,11 +12,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Holds each response body until the request is done, so that it goes out with a
  * {@code Content-Length}: Tomcat compresses only bodies it knows to be over the 1 KiB threshold
- * (it compresses every body of unknown length), and the conditional GET filter needs the complete
+ * (it compresses every body of unknown length), and the content-tag filter needs the complete
  * JSON to tag it, or to drop it for a 304. Error dispatches (a request refused before a handler
  * ran, answered by the error controller) are held too, so the threshold holds for them as well.
  */
-public class ResponseBufferingFilter extends OncePerRequestFilter {
+class ResponseBufferingFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
