@@ -103,7 +103,7 @@ class HttpPipeline {
 
     /** Every path, the error controller's included. */
     static final String ALL = "/*";
-    /** The API and its documentation's neighbours under {@code /api}. */
+    /** Everything under {@code /api}, any version of the API. */
     static final String API = "/api/*";
     /** The versioned API: what is limited, tagged, size-checked and idempotent. */
     static final String API_V1 = "/api/v1/*";
