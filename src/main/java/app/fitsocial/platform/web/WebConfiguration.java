@@ -51,7 +51,9 @@ class WebConfiguration implements WebMvcConfigurer {
         converters.configureMessageConvertersList(list -> {
             list.removeIf(WebConfiguration::speaksAnotherFormat);
             list.replaceAll(WebConfiguration::refusingUnknownFields);
-            // first, so that every error body Spring MVC writes is written by it
+            // first, so that every error body Spring MVC writes is written by it (once: as a
+            // converter bean, Spring Boot may have put it in the list already)
+            list.removeIf(converter -> converter == problems);
             list.add(0, problems);
         });
     }
