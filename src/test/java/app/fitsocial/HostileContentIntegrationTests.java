@@ -79,6 +79,29 @@ class HostileContentIntegrationTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isZero();
     }
 
+    /** Half a UTF-16 surrogate pair is no character: UTF-8 storage would have turned it into "?". */
+    @Test
+    void loneSurrogatesAreRefusedAndPairsKept() {
+        TestUser author = newUser();
+        for (String text : List.of("\\ud800", "a\\udc00b", "\\ud83d")) {
+            ApiResponse bio = api().patch("/api/v1/users/me", author.token(), "{\"bio\":\"" + text + "\"}");
+            assertProblem(bio, 400, "validation");
+            assertThat(bio.json().path("errors").path(0).path("field").asString()).isEqualTo("bio");
+        }
+        ApiResponse pair = api().patch("/api/v1/users/me", author.token(), "{\"bio\":\"\\ud83d\\udcaa\"}");
+        assertThat(pair.status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/users/" + author.id(), author.token()).json().path("bio").asString())
+                .isEqualTo("\uD83D\uDCAA");
+    }
+
+    @Test
+    void aNullInAListIsAFieldErrorNotAFailure() {
+        TestUser user = newUser();
+        ApiResponse response = api().patch("/api/v1/users/me", user.token(), "{\"interests\":[\"yoga\",null]}");
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").path(0).path("field").asString()).startsWith("interests");
+    }
+
     @Test
     void bodiesOverOneMebibyteAreRefusedWith413OnEveryOperationThatTakesABody() {
         // an admin may call every operation, so that no 403 comes first (authorization precedes reading a body)

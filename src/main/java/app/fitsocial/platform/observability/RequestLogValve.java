@@ -64,7 +64,14 @@ public class RequestLogValve extends ValveBase implements AccessLog {
     }
 
     private boolean isExcluded(String path) {
-        PathContainer container = PathContainer.parsePath(path);
+        PathContainer container;
+        try {
+            container = PathContainer.parsePath(path);
+        }
+        catch (IllegalArgumentException malformed) {
+            // a path Tomcat refused (such as an undecodable %ZZ) is logged like any other request
+            return false;
+        }
         return excluded.stream().anyMatch(pattern -> pattern.matches(container));
     }
 

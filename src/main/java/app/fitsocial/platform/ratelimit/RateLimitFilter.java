@@ -94,6 +94,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
                     Math.min(closest.capacity(), closest.remaining() + 1), closest.nanosToRefill(), closest.nanosToReset(),
                     closest.giveBack()));
         }
+        else if (response.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            // refused further in (the login throttle): a refused request uses up no bucket here
+            // either; its headers describe the rule that refused it, so they stay
+            probes.forEach(p -> p.giveBack().run());
+        }
     }
 
     private static RateLimiter.Probe closestToExhaustion(List<RateLimiter.Probe> probes) {

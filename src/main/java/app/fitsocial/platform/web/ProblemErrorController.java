@@ -24,6 +24,12 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // a client asking for the error path itself, not an error dispatch: nothing is there
+            ProblemDetail problem = ProblemException.ofStatus(HttpStatus.NOT_FOUND,
+                    "There is no resource at " + request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;

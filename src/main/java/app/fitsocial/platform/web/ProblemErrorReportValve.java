@@ -37,7 +37,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatusCode code = HttpStatusCode.valueOf(status);
-        String detail = status == 400 ? "The request is malformed (for example, characters not allowed in a URL)"
+        String detail = status == 400 ? "The request is malformed or too large (for example, characters not allowed"
+                + " in a URL, a header without a colon, a request line or headers over the size limits)"
                 : ProblemException.ofStatus(code, "").getTitle();
         try {
             problems.write(request, response, ProblemException.ofStatus(code, detail));

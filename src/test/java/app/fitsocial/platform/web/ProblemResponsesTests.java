@@ -100,6 +100,13 @@ class ProblemResponsesTests {
     }
 
     @Test
+    void askingForTheErrorPathItselfIsA404NotAFailure() {
+        assertThat(mvc.get().uri("/error"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson().extractingPath("$.type").isEqualTo(TYPES + "not-found");
+    }
+
+    @Test
     void aFilterRefusalReplacesWhatWasBufferedAndCarriesItsHeaders() throws Exception {
         var request = new MockHttpServletRequest("POST", "/api/v1/things");
         var response = new MockHttpServletResponse();
