@@ -19,6 +19,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.CorsFilter;
 
 import app.fitsocial.platform.observability.ObservabilitySettings;
 import app.fitsocial.platform.observability.RequestLogValve;
@@ -51,14 +52,18 @@ import app.fitsocial.platform.web.idempotency.IdempotencyFilter;
  * <li>{@link #FORWARDED_ORIGIN} {@link ForwardedOriginFilter}: the client's scheme, host and
  * address behind trusted proxies, before anything writes a URL ({@code Link}, {@code Location})
  * or keys a limit by address.</li>
+ * <li>{@link #CORS} {@code CorsFilter} ({@code /api/*}, {@code security.CorsConfiguration}):
+ * answers every browser preflight before anything else runs (so none is counted by a limit or
+ * needs a token), refuses other origins with a 403, and puts the CORS headers on every answer to
+ * an allowed origin, so that a page can read even a 406 or a 429.</li>
  * <li>{@link #JSON_ONLY} {@link JsonOnlyFilter} ({@code /api/*}): 406 or 415 before anything does
  * work for a request the API cannot answer in JSON.</li>
  * <li>{@link #RATE_LIMIT} {@link RateLimitFilter} ({@code /api/v1/*}): before authentication, so
  * that 401s are counted too and carry the limit headers.</li>
  * <li>{@link #READ_YOUR_WRITES} {@link ReadYourWritesFilter} ({@code /api/v1/*}, only with read
  * replicas): sends a user who wrote recently to the primary, before any handler reads.</li>
- * <li>{@link #SECURITY} Spring Security's chain (registered by Spring Boot): CORS, then the
- * bearer token; 401 and 403 go through {@link ApiExceptionHandler}.</li>
+ * <li>{@link #SECURITY} Spring Security's chain (registered by Spring Boot): the bearer token and
+ * the access rules; 401 and 403 go through {@link ApiExceptionHandler}.</li>
  * <li>{@link #REQUEST_LOG_USER} {@link RequestUserAttributeFilter}: right after authentication,
  * hands the user id to the request log.</li>
  * <li>{@link #CONTENT_TAG} {@link ContentTagFilter} ({@code /api/v1/*}): after security, so an
@@ -71,9 +76,8 @@ import app.fitsocial.platform.web.idempotency.IdempotencyFilter;
  * handler, so a stored answer is replayed only to a caller the filters above let through.</li>
  * </ol>
  *
- * Filters whose construction needs their package's internals (rate limit, read-your-writes,
- * idempotency) are beans of that package's configuration; every filter is registered here. The
- * CORS filter is not in this list: it runs inside Spring Security's chain.
+ * Filters whose construction needs their package's internals (CORS, rate limit, read-your-writes,
+ * idempotency) are beans of that package's configuration; every filter is registered here.
  *
  * <p>Spring Boot's own filters sit in between (where orders tie, registration order decides, and
  * {@code HttpPipelineIntegrationTests} pins the chain as it runs): character encoding right after
@@ -93,7 +97,8 @@ class HttpPipeline {
     static final int RESPONSE_BUFFERING = REQUEST_ID + 1;
     static final int SQL_STATEMENT_COUNT = REQUEST_ID + 2;
     static final int FORWARDED_ORIGIN = REQUEST_ID + 3;
-    static final int JSON_ONLY = REQUEST_ID + 4;
+    static final int CORS = REQUEST_ID + 4;
+    static final int JSON_ONLY = REQUEST_ID + 5;
     static final int RATE_LIMIT = SECURITY - 10;
     static final int READ_YOUR_WRITES = SECURITY - 1;
     static final int REQUEST_LOG_USER = SECURITY + 1;
@@ -129,6 +134,11 @@ class HttpPipeline {
     @Bean
     FilterRegistrationBean<ForwardedOriginFilter> forwardedOriginFilter(ClientAddresses clients) {
         return registration(new ForwardedOriginFilter(clients), FORWARDED_ORIGIN, ALL);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter filter) {
+        return registration(filter, CORS, API);
     }
 
     @Bean

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no handler, no write), so a client that retries with acceptable headers is never told a write
  * it cannot see happened, and a refusal is never replayed as an idempotent result. A client that
  * accepts only {@code application/problem+json} is refused too: a success is never labelled a
- * problem. Only the API ({@code /api/}) is checked; CORS preflights pass.
+ * problem. CORS preflights pass (the CORS filter answers them before this one).
  */
 class JsonOnlyFilter extends OncePerRequestFilter {
 
@@ -39,7 +39,7 @@ class JsonOnlyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || CorsUtils.isPreFlightRequest(request);
+        return CorsUtils.isPreFlightRequest(request);
     }
 
     @Override

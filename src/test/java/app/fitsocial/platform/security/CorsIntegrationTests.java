@@ -47,6 +47,23 @@ class CorsIntegrationTests extends IntegrationTestSupport {
                 .contains("ETag").contains("Link").contains("Location").contains("Retry-After").contains("RateLimit"));
     }
 
+    /** A page can read every refusal, the ones given before authentication included, and the 401s. */
+    @Test
+    void refusalsToAnAllowedOriginCarryTheCorsHeadersToo() {
+        TestUser user = newUser();
+        ApiResponse notAcceptable = api().send(api().request("/api/v1/social/feed", user.token()).header("Origin", ALLOWED)
+                .setHeader("Accept", "application/xml"));
+        assertThat(notAcceptable.status()).isEqualTo(406);
+        assertThat(notAcceptable.header("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+        ApiResponse unsupported = api().send(api().request("/api/v1/social/activity", user.token()).header("Origin", ALLOWED)
+                .setHeader("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(unsupported.status()).isEqualTo(415);
+        assertThat(unsupported.header("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+        ApiResponse unauthenticated = api().send(api().request("/api/v1/social/feed", null).header("Origin", ALLOWED));
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.header("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+    }
+
     @Test
     void anotherOriginIsRefusedWithAProblemBeforeAuthentication() {
         ApiResponse response = preflight("/api/v1/social/feed", "https://evil.example", "GET", "authorization");

@@ -36,7 +36,7 @@ class HttpPipelineIntegrationTests {
                 .toList();
 
         assertThat(chain).containsExactly("RequestIdFilter", "OrderedCharacterEncodingFilter", "ResponseBufferingFilter",
-                "ServerHttpObservationFilter", "SqlStatementCountFilter", "ForwardedOriginFilter", "JsonOnlyFilter",
+                "ServerHttpObservationFilter", "SqlStatementCountFilter", "ForwardedOriginFilter", "CorsFilter", "JsonOnlyFilter",
                 "OrderedFormContentFilter", "RateLimitFilter", "OrderedRequestContextFilter", "springSecurityFilterChain",
                 "RequestUserAttributeFilter", "ContentTagFilter", "RequestBodyLimitFilter", "IdempotencyFilter");
     }
