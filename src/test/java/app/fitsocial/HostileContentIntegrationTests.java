@@ -95,6 +95,15 @@ class HostileContentIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsAFieldErrorNotInvalidJson() {
+        TestUser user = newUser();
+        ApiResponse response = api().post("/api/v1/reviews", user.token(),
+                "{\"classId\":9223372036854775808,\"rating\":5,\"text\":\"fine\"}");
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").path(0).path("field").asString()).isEqualTo("classId");
+    }
+
+    @Test
     void aNullInAListIsAFieldErrorNotAFailure() {
         TestUser user = newUser();
         ApiResponse response = api().patch("/api/v1/users/me", user.token(), "{\"interests\":[\"yoga\",null]}");

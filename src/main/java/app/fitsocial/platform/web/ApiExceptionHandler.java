@@ -34,6 +34,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -92,9 +94,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return validationProblem(List.of(new FieldError(pathOf(databind), "has an invalid value")), headers);
         }
-        String detail = cause instanceof JacksonException || ex.getMessage().startsWith("JSON parse error")
-                ? "The request body is not valid JSON"
-                : "The request body is missing or unreadable";
+        if (cause instanceof InputCoercionException outOfRange) {
+            // valid JSON, a number too large for its field: the parser still knows which field
+            JsonParser parser = outOfRange.processor();
+            String field = parser != null && parser.currentName() != null ? parser.currentName() : "body";
+            return validationProblem(List.of(new FieldError(field,
+                    "is out of range; expected " + describe(outOfRange.getTargetType()))), headers);
+        }
+        String detail = cause instanceof MismatchedInputException
+                ? "The request body must be a JSON object"
+                : cause instanceof JacksonException || ex.getMessage().startsWith("JSON parse error")
+                        ? "The request body is not valid JSON"
+                        : "The request body is missing or unreadable";
         ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }

@@ -78,6 +78,23 @@ class ProblemResponsesTests {
     }
 
     @Test
+    void jsonOfTheWrongShapeOrOutOfRangeSaysSoInsteadOfCallingItInvalidJson() {
+        assertThat(mvc.post().uri("/things").contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().isLenientlyEqualTo("""
+                        {"type": "%smalformed-body", "detail": "The request body must be a JSON object"}""".formatted(TYPES));
+        assertThat(mvc.post().uri("/counts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"value\": 9223372036854775808}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().isLenientlyEqualTo("""
+                        {"type": "%svalidation", "errors": [{"field": "value", "message": "is out of range; expected a number"}]}"""
+                        .formatted(TYPES));
+        assertThat(mvc.post().uri("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").isEqualTo("The request body is not valid JSON");
+    }
+
+    @Test
     void anUnexpectedFailureSaysNothingOfItsCause() throws Exception {
         var result = mvc.get().uri("/boom").exchange();
 
@@ -139,6 +156,9 @@ class ProblemResponsesTests {
     record Thing(@NotBlank String name) {
     }
 
+    record Count(long value) {
+    }
+
     @RestController
     static class FailingController {
 
@@ -150,6 +170,11 @@ class ProblemResponsesTests {
         @PostMapping("/things")
         Thing create(@Valid @RequestBody Thing thing) {
             return thing;
+        }
+
+        @PostMapping("/counts")
+        Count count(@RequestBody Count count) {
+            return count;
         }
 
         @GetMapping("/limited")
