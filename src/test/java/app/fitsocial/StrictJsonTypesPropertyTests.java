@@ -127,16 +127,22 @@ class StrictJsonTypesPropertyTests {
     @Example
     void theReportedCoercionsAreRefused() {
         assertRefused("/api/v1/social/activity", "{\"type\":\"WORKOUT\",\"text\":\"Run\",\"durationMinutes\":30.7}",
-                "durationMinutes");
-        assertRefused("/api/v1/social/activity", "{\"type\":\"POST\",\"text\":true}", "text");
-        assertRefused("/api/v1/reviews", "{\"classId\":1,\"rating\":4.9,\"text\":\"Good\"}", "rating");
-        assertRefused("/api/v1/reviews", "{\"classId\":\"1\",\"rating\":4,\"text\":\"Good\"}", "classId");
+                "durationMinutes", "has the wrong type; expected a number");
+        assertRefused("/api/v1/social/activity", "{\"type\":\"POST\",\"text\":true}", "text",
+                "has the wrong type; expected a string");
+        assertRefused("/api/v1/reviews", "{\"classId\":1,\"rating\":4.9,\"text\":\"Good\"}", "rating",
+                "has the wrong type; expected a number");
+        assertRefused("/api/v1/reviews", "{\"classId\":\"1\",\"rating\":4,\"text\":\"Good\"}", "classId",
+                "has the wrong type; expected a number");
+        assertRefused("/api/v1/social/activity", "{\"type\":\"NAP\",\"text\":\"Zzz\"}", "type",
+                "has an invalid value; expected one of ");
     }
 
-    private static void assertRefused(String path, String body, String field) {
+    private static void assertRefused(String path, String body, String field, String messageStart) {
         ApiResponse response = api.send(api.request(path, token).setHeader("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.status()).as(body + " → " + response).isEqualTo(400);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
+        assertThat(response.json().path("errors").get(0).path("message").asString()).as(body).startsWith(messageStart);
     }
 }

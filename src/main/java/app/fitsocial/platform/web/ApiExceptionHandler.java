@@ -86,7 +86,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = pathOf(mismatch);
-            String message = mismatch instanceof InvalidFormatException invalid
+            // text a textual field cannot take (an unknown enum name, a malformed time) is an
+            // invalid value; any other JSON type than the field's ("4" or 4.9 for a whole number,
+            // true for text) is the wrong type
+            String message = mismatch instanceof InvalidFormatException invalid && invalid.getValue() instanceof String
+                    && readFromText(invalid.getTargetType())
                     ? "has an invalid value" + allowedValues(invalid.getTargetType())
                     : "has the wrong type; expected " + describe(mismatch.getTargetType());
             return validationProblem(List.of(new FieldError(field, message)), headers);
@@ -123,6 +127,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return validationProblem(List.of(new FieldError(ex.getParameterName(), "is required")), headers);
+    }
+
+    /** An unknown path: Spring MVC's static-resource handler found nothing there either. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemException.ofStatus(HttpStatus.NOT_FOUND,
+                "There is no resource at /" + ex.getResourcePath());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(problem);
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -250,6 +264,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return requestParam.name();
         }
         return name == null ? "parameter" : name;
+    }
+
+    /** Whether JSON gives values of this type as strings. */
+    private static boolean readFromText(@Nullable Class<?> type) {
+        return type != null && (type == String.class || type.isEnum()
+                || java.time.temporal.Temporal.class.isAssignableFrom(type));
     }
 
     private static String pathOf(DatabindException ex) {

@@ -33,7 +33,9 @@ class ConventionsIntegrationTests extends IntegrationTestSupport {
     @Test
     void unknownPathsAndMethodsAreProblems() {
         String token = newUser().token();
-        assertProblem(api().get("/api/v1/nothing-here", token), 404, "not-found");
+        ApiResponse unknown = api().get("/api/v1/nothing-here", token);
+        assertProblem(unknown, 404, "not-found");
+        assertThat(unknown.json().path("detail").asString()).isEqualTo("There is no resource at /api/v1/nothing-here");
         assertProblem(api().send(api().request("/api/v1/classes/1", token).method("PATCH",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{}"))), 405, "method-not-allowed");
     }
