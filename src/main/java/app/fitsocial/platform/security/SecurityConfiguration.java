@@ -3,6 +3,7 @@ package app.fitsocial.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,10 +35,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import app.fitsocial.platform.web.ProblemException;
+import app.fitsocial.platform.web.ProblemWriter;
 
 /**
  * Stateless JWT security: which routes are public, HS256 access tokens signed with
@@ -45,6 +51,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** The methods Spring Security's firewall lets through, and so the service implements. */
+    private static final Set<String> IMPLEMENTED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -98,6 +107,23 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler));
         return http.build();
+    }
+
+    /**
+     * Requests Spring Security's firewall refuses, as problems written by {@link ProblemWriter}: a
+     * method the service does not implement ({@code FOO}, {@code PROPFIND}, a lower-case
+     * {@code get}) is a 501 (RFC 9110 section 15.6.2); anything else it refuses (a double or an
+     * encoded slash in the path, a forbidden character in a header) is a 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response,
+                IMPLEMENTED_METHODS.contains(request.getMethod())
+                        ? ProblemException.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                                "The request was refused: its path or headers are not allowed (for example, a double"
+                                        + " or an encoded slash in the path)")
+                        : ProblemException.problem(HttpStatus.NOT_IMPLEMENTED, "not-implemented", "Not Implemented",
+                                "This service does not implement the method of the request"));
     }
 
     private static boolean overTls(HttpServletRequest request) {

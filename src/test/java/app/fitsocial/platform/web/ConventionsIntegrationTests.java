@@ -38,6 +38,12 @@ class ConventionsIntegrationTests extends IntegrationTestSupport {
         assertThat(unknown.json().path("detail").asString()).isEqualTo("There is no resource at /api/v1/nothing-here");
         assertProblem(api().send(api().request("/api/v1/classes/1", token).method("PATCH",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{}"))), 405, "method-not-allowed");
+        // methods HTTP defines but the service does not implement, and lower-case ones (methods are case-sensitive)
+        for (String method : java.util.List.of("PROPFIND", "FOO", "get")) {
+            assertProblem(api().send(api().request("/api/v1/classes/1", token).method(method,
+                    java.net.http.HttpRequest.BodyPublishers.noBody())), 501, "not-implemented");
+        }
+        assertProblem(api().get("/api/v1//classes", token), 400, "bad-request");
     }
 
     @Test
