@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import app.fitsocial.platform.security.BearerTokens;
@@ -44,12 +43,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.clients = clients;
         this.raised = raised;
         this.problems = problems;
-    }
-
-    /** Never a browser's CORS preflight, which the client did not choose to send. */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return CorsUtils.isPreFlightRequest(request);
     }
 
     @Override

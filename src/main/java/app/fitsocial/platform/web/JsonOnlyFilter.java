@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no handler, no write), so a client that retries with acceptable headers is never told a write
  * it cannot see happened, and a refusal is never replayed as an idempotent result. A client that
  * accepts only {@code application/problem+json} is refused too: a success is never labelled a
- * problem. CORS preflights pass (the CORS filter answers them before this one).
+ * problem. It never sees a CORS preflight: the CORS filter before it answers every one.
  */
 class JsonOnlyFilter extends OncePerRequestFilter {
 
@@ -35,11 +34,6 @@ class JsonOnlyFilter extends OncePerRequestFilter {
 
     JsonOnlyFilter(ProblemWriter problems) {
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return CorsUtils.isPreFlightRequest(request);
     }
 
     @Override
