@@ -103,6 +103,19 @@ class HostileContentIntegrationTests extends IntegrationTestSupport {
         assertThat(response.json().path("errors").path(0).path("field").asString()).isEqualTo("classId");
     }
 
+    /** Of two values for one field, neither wins in silence; nothing is written. */
+    @Test
+    void aFieldGivenTwiceIsRefusedByName() {
+        TestUser author = newUser();
+        ApiResponse response = api().post("/api/v1/social/activity", author.token(),
+                "{\"type\":\"POST\",\"text\":\"first\",\"text\":\"second\"}");
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").path(0).path("field").asString()).isEqualTo("text");
+        assertThat(response.json().path("errors").path(0).path("message").asString()).isEqualTo("appears more than once");
+        assertThat(jdbc.sql("SELECT count(*) FROM activities WHERE author_id = ?").param(author.id())
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void aNullInAListIsAFieldErrorNotAFailure() {
         TestUser user = newUser();

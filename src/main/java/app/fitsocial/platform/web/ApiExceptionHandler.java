@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -104,6 +105,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = parser != null && parser.currentName() != null ? parser.currentName() : "body";
             return validationProblem(List.of(new FieldError(field,
                     "is out of range; expected " + describe(outOfRange.getTargetType()))), headers);
+        }
+        if (cause instanceof StreamReadException repeated && repeated.getOriginalMessage() != null
+                && repeated.getOriginalMessage().startsWith("Duplicate")) {
+            // STRICT_DUPLICATE_DETECTION (WebConfiguration): the parser stands on the second one
+            JsonParser parser = repeated.processor();
+            String field = parser != null && parser.currentName() != null ? parser.currentName() : "body";
+            return validationProblem(List.of(new FieldError(field, "appears more than once")), headers);
         }
         String detail = cause instanceof MismatchedInputException
                 ? "The request body must be a JSON object"

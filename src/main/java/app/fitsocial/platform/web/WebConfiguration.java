@@ -15,6 +15,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -50,7 +51,7 @@ class WebConfiguration implements WebMvcConfigurer {
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
         converters.configureMessageConvertersList(list -> {
             list.removeIf(WebConfiguration::speaksAnotherFormat);
-            list.replaceAll(WebConfiguration::refusingUnknownFields);
+            list.replaceAll(WebConfiguration::refusingUnknownAndRepeatedFields);
             // first, so that every error body Spring MVC writes is written by it (once: as a
             // converter bean, Spring Boot may have put it in the list already)
             list.removeIf(converter -> converter == problems);
@@ -59,16 +60,17 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Request bodies with a field the request does not have are a 400 naming it: a misspelt
-     * optional field ({@code "displayname"}) would otherwise be dropped without a word. Only for
-     * HTTP bodies: the application's own JSON (cached values, stored events) stays tolerant, so a
+     * Request bodies with a field the request does not have, or with one field twice, are a 400
+     * naming it: a misspelt optional field ({@code "displayname"}) would otherwise be dropped
+     * without a word, and of two values one would win without a word. Only for HTTP bodies: the application's own JSON (cached values, stored events) stays tolerant, so a
      * field removed in a new version does not break reading what an older one wrote.
      */
-    private static HttpMessageConverter<?> refusingUnknownFields(HttpMessageConverter<?> converter) {
+    private static HttpMessageConverter<?> refusingUnknownAndRepeatedFields(HttpMessageConverter<?> converter) {
         // the plain converter only: Spring Data's projecting one (a subclass) reads projections
         if (converter instanceof JacksonJsonHttpMessageConverter json && converter.getClass() == JacksonJsonHttpMessageConverter.class) {
             return new JacksonJsonHttpMessageConverter(json.getMapper().rebuild()
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
         }
         return converter;
     }
