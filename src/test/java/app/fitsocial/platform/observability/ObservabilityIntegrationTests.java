@@ -1,5 +1,8 @@
 package app.fitsocial.platform.observability;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -75,6 +78,18 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
                 .containsPattern("GET /api/v1/users/me 401 [0-9.]+ ms user=anonymous request=log-test-anonymous bytes=");
         assertThat(output.getAll().lines().filter(line -> line.contains("request=log-test-owner"))).hasSize(1);
         assertThat(output.getAll()).doesNotContain("request=log-test-health").doesNotContain("request=log-test-scrape");
+    }
+
+    /** A path Tomcat refuses to decode is a request like any other: one line, no failure of the log itself. */
+    @Test
+    void aPathTomcatCannotDecodeIsLoggedToo(CapturedOutput output) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write("GET /api/v1/classes/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 400");
+        }
+        assertThat(awaitLine(output, "/api/v1/classes/%ZZ")).containsPattern("GET /api/v1/classes/%ZZ 400 [0-9.]+ ms");
+        assertThat(output.getAll()).doesNotContain("RequestLogValve.isExcluded");
     }
 
     private static String awaitLine(CapturedOutput output, String marker) throws InterruptedException {
