@@ -100,18 +100,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return validationProblem(List.of(new FieldError(pathOf(databind), "has an invalid value")), headers);
         }
         if (cause instanceof InputCoercionException outOfRange) {
-            // valid JSON, a number too large for its field: the parser still knows which field
-            JsonParser parser = outOfRange.processor();
-            String field = parser != null && parser.currentName() != null ? parser.currentName() : "body";
-            return validationProblem(List.of(new FieldError(field,
+            // valid JSON, a number too large for its field
+            return validationProblem(List.of(new FieldError(fieldAt(outOfRange),
                     "is out of range; expected " + describe(outOfRange.getTargetType()))), headers);
         }
         if (cause instanceof StreamReadException repeated && repeated.getOriginalMessage() != null
                 && repeated.getOriginalMessage().startsWith("Duplicate")) {
-            // STRICT_DUPLICATE_DETECTION (WebConfiguration): the parser stands on the second one
-            JsonParser parser = repeated.processor();
-            String field = parser != null && parser.currentName() != null ? parser.currentName() : "body";
-            return validationProblem(List.of(new FieldError(field, "appears more than once")), headers);
+            // STRICT_DUPLICATE_DETECTION (WebConfiguration)
+            return validationProblem(List.of(new FieldError(fieldAt(repeated), "appears more than once")), headers);
         }
         String detail = cause instanceof MismatchedInputException
                 ? "The request body must be a JSON object"
@@ -272,6 +268,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return requestParam.name();
         }
         return name == null ? "parameter" : name;
+    }
+
+    /** The field the parser stood on when it failed (it still knows, unlike a databind path); {@code body} at the top. */
+    private static String fieldAt(StreamReadException failure) {
+        JsonParser parser = failure.processor();
+        return parser != null && parser.currentName() != null ? parser.currentName() : "body";
     }
 
     /** Whether JSON gives values of this type as strings. */

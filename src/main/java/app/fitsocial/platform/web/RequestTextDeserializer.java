@@ -39,16 +39,8 @@ class RequestTextDeserializer extends StringDeserializer {
         return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
+    /** Whether a code point of the text is half a surrogate pair: {@code codePoints()} yields only those alone. */
     private static boolean hasLoneSurrogate(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            }
-            else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return value.codePoints().anyMatch(codePoint -> Character.getType(codePoint) == Character.SURROGATE);
     }
 }
