@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -52,7 +53,7 @@ import app.fitsocial.platform.web.ProblemWriter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    /** The methods Spring Security's firewall lets through, and so the service implements. */
+    /** The methods the service implements: the firewall lets only these through ({@link #httpFirewall}). */
     private static final Set<String> IMPLEMENTED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     @Override
@@ -107,6 +108,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, letting through exactly {@link #IMPLEMENTED_METHODS}. */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(IMPLEMENTED_METHODS);
+        return firewall;
     }
 
     /**
