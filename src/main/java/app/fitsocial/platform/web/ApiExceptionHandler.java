@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -136,7 +137,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** An unknown path: Spring MVC's static-resource handler found nothing there either. */
     @Override
     protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
-            org.springframework.web.servlet.resource.NoResourceFoundException ex, HttpHeaders headers,
+            NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemException.ofStatus(HttpStatus.NOT_FOUND,
                 "There is no resource at /" + ex.getResourcePath());

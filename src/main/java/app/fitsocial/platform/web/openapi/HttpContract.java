@@ -162,8 +162,8 @@ class HttpContract implements OpenApiCustomizer {
                 .addProperty("type", new StringSchema().format("uri")
                         .description("Identifies the kind of problem: https://fitsocial.app/problems/{kind}"))
                 .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400))
+                        .maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("limit", new StringSchema().description("For a 429: the name of the rule that refused "
