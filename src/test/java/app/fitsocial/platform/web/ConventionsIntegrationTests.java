@@ -44,6 +44,9 @@ class ConventionsIntegrationTests extends IntegrationTestSupport {
                     java.net.http.HttpRequest.BodyPublishers.noBody())), 501, "not-implemented");
         }
         assertProblem(api().get("/api/v1//classes", token), 400, "bad-request");
+        // TRACE is Tomcat's to refuse, before the service: a 405 problem all the same
+        assertProblem(api().send(api().request("/api/v1/classes/1", token).method("TRACE",
+                java.net.http.HttpRequest.BodyPublishers.noBody())), 405, "method-not-allowed");
     }
 
     @Test
